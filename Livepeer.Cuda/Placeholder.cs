@@ -1,0 +1,1 @@
+namespace Livepeer.Cuda; internal static class Placeholder;
