@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Livepeer.Silo.Hosting;
+
+// One command runs a whole embedded node: gateway API, orchestrator, transcode workers, dashboard and ledger.
+await NodeHost.Build(args).RunAsync();

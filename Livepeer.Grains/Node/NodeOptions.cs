@@ -1,0 +1,40 @@
+namespace Livepeer.Node;
+
+/// <summary>
+/// Settings of one node, bound from the <c>Node</c> configuration section (appsettings.json, <c>Node__X</c> environment
+/// variables, <c>--Node:X=</c> or the go-livepeer-style switches of the silo host).
+/// </summary>
+public sealed class NodeOptions
+{
+    public const string Section = "Node";
+
+    /// <summary>Where the embedded node keeps its keys and durable grain state.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Gateway HTTP API (ingest, HLS, dashboard), like go-livepeer's <c>-httpAddr</c>.</summary>
+    public string HttpAddress { get; set; } = "127.0.0.1:9935";
+
+    /// <summary>Orchestrator service endpoint, like go-livepeer's <c>-serviceAddr</c>.</summary>
+    public string ServiceAddress { get; set; } = "127.0.0.1:8935";
+
+    /// <summary>Path of the Orleans Dashboard on the gateway HTTP port.</summary>
+    public string DashboardPath { get; set; } = "/dashboard";
+
+    /// <summary>Orleans silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans client gateway port.</summary>
+    public int OrleansGatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// go-livepeer's <c>-transcodingOptions</c>: a preset list or a JSON profile array (inline or a file path);
+    /// empty means the livepeer_bench ladder (240p/360p/480p/720p).
+    /// </summary>
+    public string TranscodingOptions { get; set; } = "";
+
+    /// <summary>Transcode worker slots of the orchestrator: segments transcoded at once.</summary>
+    public int TranscodeWorkers { get; set; } = 4;
+
+    /// <summary>How long the orchestrator waits for a worker before failing the segment.</summary>
+    public TimeSpan TranscodeTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

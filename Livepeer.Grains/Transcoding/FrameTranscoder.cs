@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Threading.Channels;
+using FFMpegCore;
+using FFMpegCore.Enums;
+using FFMpegCore.Exceptions;
+using Livepeer.Cuda.Frames;
+using Livepeer.Cuda.Scaling;
+
+namespace Livepeer.Transcoding;
+
+/// <summary>
+/// The node's transcoding engine: ffmpeg decodes the segment to raw frames, <see cref="IFrameScaler"/> (a CUDA kernel
+/// on GPU hosts, SIMD C# elsewhere) scales every frame to every rung in one pass, and one libx264 encoder per rung
+/// encodes and muxes it with the source's audio, keeping the source timestamps.
+/// </summary>
+public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
+{
+    /// <summary>Frames buffered per rung between the scaler and its encoder; bounds memory per session.</summary>
+    private const int FramesInFlight = 8;
+
+    public string Name => $"frames/{scaler.Name}";
+
+    public async Task<TranscodedSegment> TranscodeAsync(
+        SourceSegment segment, IReadOnlyList<VideoProfile> profiles, CancellationToken cancellationToken)
+    {
+        if (segment.Data.Length == 0)
+            throw TranscodeException.InvalidInput("empty segment");
+        if (profiles.Count == 0)
+            throw TranscodeException.InvalidInput("no transcoding profiles");
+
+        using var workspace = TranscodeWorkspace.Create();
+        var input = workspace.Write("source" + EncoderArguments.FileExtension(segment.Format), segment.Data);
+        var source = await SourceVideo.ProbeAsync(input, cancellationToken);
+
+        var rungs = profiles.Select(p => new Rung(p, workspace.PathFor($"{p.Name}{EncoderArguments.FileExtension(segment.Format)}"))).ToList();
+        using var stages = new FirstFailure(cancellationToken);
+        var encoding = rungs.Select(r => stages.Run(ct => EncodeAsync(r, source, input, segment.Format, ct))).ToList();
+        var decoding = stages.Run(ct => DecodeAsync(input, source, rungs, ct));
+        await stages.WhenAll([decoding, .. encoding]);
+
+        var frames = await decoding;
+        if (frames == 0)
+            throw TranscodeException.InvalidInput("segment has no decodable video frames");
+        var renditions = rungs.Select(r => r.ToRendition(frames, source.FrameRate)).ToList();
+        return new TranscodedSegment(segment.SeqNo, segment.Duration, renditions);
+    }
+
+    private async Task<long> DecodeAsync(string input, SourceVideo source, IReadOnlyList<Rung> rungs, CancellationToken cancellationToken)
+    {
+        var sink = new RawFrameSink(source.Width, source.Height, async (frame, ct) =>
+        {
+            var scaled = rungs.Select(r => Yuv420Frame.Rent(r.Profile.Width, r.Profile.Height)).ToList();
+            try
+            {
+                scaler.ScaleToAll(frame, scaled);
+            }
+            catch
+            {
+                scaled.ForEach(f => f.Dispose());
+                throw;
+            }
+            for (var i = 0; i < rungs.Count; i++)
+                await rungs[i].Frames.Writer.WriteAsync(scaled[i], ct);
+        });
+        try
+        {
+            await FFMpegArguments
+                .FromFileInput(input)
+                .OutputToPipe(sink, o => o.WithCustomArgument("-map 0:v:0 -an -sn"))
+                .WithLogLevel(FFMpegLogLevel.Error)
+                .CancellableThrough(cancellationToken)
+                .ProcessAsynchronously(throwOnError: true);
+        }
+        catch (FFMpegException e)
+        {
+            // The probe accepted the container, so a decode failure is still the segment's fault (corrupt payload).
+            throw TranscodeException.InvalidInput(FfmpegMessages.Reason(e.Message));
+        }
+        finally
+        {
+            foreach (var rung in rungs)
+                rung.Frames.Writer.TryComplete();
+        }
+        return sink.FrameCount;
+    }
+
+    private static async Task EncodeAsync(Rung rung, SourceVideo source, string input, SegmentFormat format, CancellationToken cancellationToken)
+    {
+        var profile = rung.Profile;
+        var frames = new RawFrameSource(profile.Width, profile.Height, source.FrameRate, rung.Frames.Reader);
+        var offset = source.StartTime.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);
+        var audio = source.HasAudio ? "-map 1:a:0 -c:a copy" : "-an";
+        try
+        {
+            await FFMpegArguments
+                .FromPipeInput(frames, i => i.WithCustomArgument($"-itsoffset {offset}"))
+                .AddFileInput(input)
+                .OutputToFile(rung.OutputPath, overwrite: true, o => o.WithCustomArgument(
+                    $"-map 0:v:0 {audio} -copyts {EncoderArguments.Video(profile, source.FrameRate)} {EncoderArguments.Container(format)}"))
+                .WithLogLevel(FFMpegLogLevel.Error)
+                .CancellableThrough(cancellationToken)
+                .ProcessAsynchronously(throwOnError: true);
+        }
+        catch (FFMpegException e)
+        {
+            throw new TranscodeException(TranscodeErrorKind.Internal, $"encoding {profile.Name} failed: {FfmpegMessages.Reason(e.Message)}", e);
+        }
+        finally
+        {
+            // Frames the encoder never took go back to the pool.
+            while (rung.Frames.Reader.TryRead(out var left))
+                left.Dispose();
+        }
+    }
+
+    private sealed class Rung(VideoProfile profile, string outputPath)
+    {
+        public VideoProfile Profile { get; } = profile;
+        public string OutputPath { get; } = outputPath;
+        public Channel<Yuv420Frame> Frames { get; } = Channel.CreateBounded<Yuv420Frame>(
+            new BoundedChannelOptions(FramesInFlight) { SingleReader = true, SingleWriter = true });
+
+        public Rendition ToRendition(long sourceFrames, double sourceFrameRate)
+        {
+            var data = File.ReadAllBytes(OutputPath);
+            // go-livepeer rejects renditions under 25 bytes as empty (see shared spec: network.md §12).
+            if (data.Length < 25)
+                throw new TranscodeException(TranscodeErrorKind.Internal, $"rendition {Profile.Name} is empty");
+            var frames = Profile.Fps > 0
+                ? (long)Math.Round(sourceFrames * ((double)Profile.Fps / Profile.FpsDen) / sourceFrameRate)
+                : sourceFrames;
+            return new Rendition(Profile.Name, Profile.Width, Profile.Height, Profile.FramePixels * frames, data);
+        }
+    }
+}

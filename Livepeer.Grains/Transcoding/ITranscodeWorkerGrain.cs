@@ -1,0 +1,11 @@
+namespace Livepeer.Transcoding;
+
+/// <summary>
+/// A transcoding slot: receives <see cref="TranscodeJob"/>s on the <c>transcode/{key}</c> stream, runs them one at a
+/// time on the silo's engine, and reports each outcome to the orchestrator grain that sent it.
+/// </summary>
+public interface ITranscodeWorkerGrain : IGrainWithStringKey
+{
+    /// <summary>Jobs received and not yet reported.</summary>
+    Task<int> GetQueueLength();
+}

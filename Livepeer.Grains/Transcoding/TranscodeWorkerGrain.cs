@@ -1,0 +1,74 @@
+using Livepeer.Orchestrator;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace Livepeer.Transcoding;
+
+[ImplicitStreamSubscription(TranscodeStreams.Namespace)]
+public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<TranscodeWorkerGrain> logger)
+    : Grain, ITranscodeWorkerGrain
+{
+    private readonly Queue<TranscodeJob> _queue = new();
+    private Task _draining = Task.CompletedTask;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stream = this.GetStreamProvider(TranscodeStreams.Provider)
+            .GetStream<TranscodeJob>(StreamId.Create(TranscodeStreams.Namespace, this.GetPrimaryKeyString()));
+        await stream.SubscribeAsync(OnJobAsync);
+    }
+
+    Task<int> ITranscodeWorkerGrain.GetQueueLength() => Task.FromResult(_queue.Count);
+
+    /// <summary>
+    /// Returns at once so the stream's pulling agent is not held for the length of a transcode; jobs run one at a
+    /// time in arrival order.
+    /// </summary>
+    private Task OnJobAsync(TranscodeJob job, StreamSequenceToken? token)
+    {
+        _queue.Enqueue(job);
+        if (_draining.IsCompleted)
+            _draining = DrainAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task DrainAsync()
+    {
+        while (_queue.TryPeek(out var job))
+        {
+            var outcome = await RunAsync(job);
+            _queue.Dequeue();
+            try
+            {
+                await GrainFactory.GetGrain<IOrchestratorGrain>(job.OrchestratorId).CompleteJob(job.JobId, outcome);
+            }
+            catch (Exception e)
+            {
+                // The orchestrator's own deadline turns the missing outcome into an error for the client.
+                logger.LogError(e, "Could not report job {JobId} to orchestrator {OrchestratorId}", job.JobId, job.OrchestratorId);
+            }
+        }
+    }
+
+    private async Task<TranscodeOutcome> RunAsync(TranscodeJob job)
+    {
+        var segment = job.Segment;
+        try
+        {
+            // The engine blocks on frame scaling; keep it off the grain's scheduler.
+            var result = await Task.Run(() => transcoder.TranscodeAsync(segment, job.Profiles, CancellationToken.None));
+            logger.LogInformation("Transcoded {ManifestId}/{SeqNo} into {Renditions} renditions", segment.ManifestId, segment.SeqNo, result.Renditions.Count);
+            return TranscodeOutcome.Success(result);
+        }
+        catch (TranscodeException e)
+        {
+            logger.LogWarning("Transcode of {ManifestId}/{SeqNo} failed ({Kind}): {Reason}", segment.ManifestId, segment.SeqNo, e.Kind, e.Message);
+            return TranscodeOutcome.Failure(e.ToError());
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Transcode of {ManifestId}/{SeqNo} crashed", segment.ManifestId, segment.SeqNo);
+            return TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.Internal, "transcoder error"));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Livepeer.GatewayApi.Apis;
+using Livepeer.Node;
+using Orleans.Dashboard;
+
+namespace Livepeer.Silo.Hosting;
+
+/// <summary>Builds the embedded node: one silo hosting every role, and one Kestrel serving the gateway and orchestrator ports.</summary>
+public static class NodeHost
+{
+    /// <summary>go-livepeer-style switches, mapped onto the <c>Node</c> configuration section.</summary>
+    private static readonly Dictionary<string, string> Switches = new()
+    {
+        ["--httpAddr"] = "Node:HttpAddress",
+        ["--serviceAddr"] = "Node:ServiceAddress",
+        ["--dataDir"] = "Node:DataDirectory",
+        ["--transcodingOptions"] = "Node:TranscodingOptions",
+        ["--dashboardPath"] = "Node:DashboardPath",
+        ["--siloPort"] = "Node:SiloPort",
+        ["--orleansGatewayPort"] = "Node:OrleansGatewayPort",
+        ["--transcodeWorkers"] = "Node:TranscodeWorkers",
+    };
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddCommandLine(args, Switches);
+        var section = builder.Configuration.GetSection(NodeOptions.Section);
+        var node = section.Get<NodeOptions>() ?? new NodeOptions();
+        builder.Services.Configure<NodeOptions>(section);
+
+        var gateway = ParseEndpoint(node.HttpAddress, "HttpAddress");
+        var service = ParseEndpoint(node.ServiceAddress, "ServiceAddress");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(gateway);
+            kestrel.Listen(service);
+            kestrel.Limits.MaxRequestBodySize = LiveIngestApi.MaxSegmentBytes;
+        });
+        builder.UseOrleans(silo => silo.AddEmbeddedNode(node));
+        builder.Services.AddNodeServices(node);
+
+        var app = builder.Build();
+        var gatewayHost = $"*:{gateway.Port}";
+        app.MapLiveIngestApi().RequireHost(gatewayHost);
+        app.MapHlsApi().RequireHost(gatewayHost);
+        app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
+        return app;
+    }
+
+    private static IPEndPoint ParseEndpoint(string address, string setting)
+    {
+        var text = address.StartsWith("localhost:", StringComparison.OrdinalIgnoreCase)
+            ? "127.0.0.1" + address["localhost".Length..]
+            : address;
+        return IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port > 0
+            ? endpoint
+            : throw new InvalidOperationException($"Node:{setting} '{address}' is not an IP:port address");
+    }
+}

@@ -1,0 +1,26 @@
+using Livepeer.Node;
+using Livepeer.Transcoding;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Livepeer.Silo.Hosting;
+
+internal static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// The embedded default: localhost clustering, in-process streams and reminders, and grain state on local disk
+    /// so that the ledger and ticket state survive a restart with no database server.
+    /// </summary>
+    public static ISiloBuilder AddEmbeddedNode(this ISiloBuilder silo, NodeOptions node)
+    {
+        silo.UseLocalhostClustering(node.SiloPort, node.OrleansGatewayPort);
+        silo.AddMemoryGrainStorageAsDefault();
+        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.UseInMemoryReminderService();
+        silo.AddMemoryStreams(TranscodeStreams.Provider, streams => streams.ConfigurePullingAgent(agent =>
+            // Segments are latency-sensitive; the default 100 ms poll would add up to 100 ms per segment.
+            agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
+        silo.AddDashboard();
+        return silo;
+    }
+}

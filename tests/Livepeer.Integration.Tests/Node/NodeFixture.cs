@@ -1,0 +1,55 @@
+using Livepeer.Integration.Tests.Media;
+using Livepeer.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Livepeer.Integration.Tests.Node;
+
+/// <summary>
+/// A whole embedded node, started in-process exactly as <c>Livepeer.Silo</c> starts it, on free loopback ports and a
+/// private data directory, shared by the tests of a class and stopped by this fixture.
+/// </summary>
+public sealed class NodeFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "livepeer-node-tests", Guid.NewGuid().ToString("N"));
+
+    public int HttpPort { get; } = FreePorts.Next();
+
+    public int ServicePort { get; } = FreePorts.Next();
+
+    public Uri GatewayUrl => new($"http://127.0.0.1:{HttpPort}");
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
+
+    public IServiceProvider Services => _app!.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public async Task InitializeAsync()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        _app = NodeHost.Build(
+        [
+            $"--httpAddr=127.0.0.1:{HttpPort}",
+            $"--serviceAddr=127.0.0.1:{ServicePort}",
+            $"--siloPort={FreePorts.Next()}",
+            $"--orleansGatewayPort={FreePorts.Next()}",
+            $"--dataDir={Path.Combine(Directory, "data")}",
+        ]);
+        await _app.StartAsync();
+        Http.BaseAddress = GatewayUrl;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

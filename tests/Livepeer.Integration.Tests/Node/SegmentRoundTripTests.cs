@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Livepeer.Integration.Tests.Media;
+using Livepeer.Transcoding;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Livepeer.Integration.Tests.Node;
+
+/// <summary>One segment through the whole node: HTTP push → session grain → orchestrator grain → stream → worker → renditions.</summary>
+public sealed class SegmentRoundTripTests(NodeFixture node) : IClassFixture<NodeFixture>
+{
+    [Fact]
+    public async Task Pushed_1080p_segment_comes_back_in_every_benchmark_rendition()
+    {
+        var source = await Ffmpeg.GenerateSegmentAsync(node.Directory);
+
+        var parts = await PushAsync("roundtrip", 0, source);
+
+        Assert.Equal(VideoProfiles.BenchmarkLadder.Select(p => p.Name), parts.Select(p => p.RenditionName));
+        foreach (var (part, profile) in parts.Zip(VideoProfiles.BenchmarkLadder))
+        {
+            Assert.Equal($"attachment; filename=\"{profile.Name}_0.ts\"", part.ContentDisposition);
+            Assert.StartsWith("video/mp2t", part.ContentType);
+            var path = Path.Combine(node.Directory, $"roundtrip-{profile.Name}.ts");
+            await File.WriteAllBytesAsync(path, part.Data);
+            var probe = await Ffmpeg.ProbeAsync(path);
+            Assert.Equal("h264", probe.Video.CodecName);
+            Assert.Equal(profile.Width, probe.Video.Width);
+            Assert.Equal(profile.Height, probe.Video.Height);
+            Assert.Contains(probe.Streams, s => s.CodecType == "audio");
+            Assert.InRange(probe.Duration, 1.9, 2.1);
+        }
+    }
+
+    [Fact]
+    public async Task Hls_playlists_of_a_pushed_stream_play_in_ffprobe()
+    {
+        var source = await Ffmpeg.GenerateSegmentAsync(node.Directory, 640, 360);
+        await PushAsync("hls", 0, source);
+        await PushAsync("hls", 1, source);
+
+        var master = await node.Http.GetStringAsync("/stream/hls.m3u8");
+        Assert.Contains("hls/720p0.m3u8", master);
+        var media = await node.Http.GetStringAsync("/stream/hls/240p0.m3u8");
+        Assert.Contains("240p0/1.ts", media);
+
+        var probe = await Ffmpeg.ProbeAsync(new Uri(node.GatewayUrl, "/stream/hls/360p0.m3u8").ToString());
+        Assert.Equal(640, probe.Video.Width);
+        Assert.Equal(360, probe.Video.Height);
+        var variants = await Ffmpeg.ProbeAsync(new Uri(node.GatewayUrl, "/stream/hls.m3u8").ToString());
+        Assert.Equal(4, variants.Streams.Count(s => s.CodecType == "video"));
+    }
+
+    [Fact]
+    public async Task Segment_that_is_not_video_gets_422_with_ffmpegs_reason()
+    {
+        using var response = await PostAsync("corrupt", "0.ts", "this is not an MPEG-TS segment"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Invalid data found when processing input", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Truncated_segment_gets_422_and_the_next_good_segment_of_the_stream_succeeds()
+    {
+        var source = await Ffmpeg.GenerateSegmentAsync(node.Directory, 640, 360);
+
+        using var bad = await PostAsync("recovers", "0.ts", source[..188]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+
+        var parts = await PushAsync("recovers", 1, source);
+        Assert.Equal(4, parts.Count);
+    }
+
+    [Theory]
+    [InlineData("abc.ts", "invalid segment sequence number")]
+    [InlineData("-1.ts", "invalid segment sequence number")]
+    [InlineData("0.flv", "unsupported segment extension")]
+    [InlineData("0", "has no extension")]
+    public async Task Bad_segment_name_gets_400(string segmentName, string reason)
+    {
+        using var response = await PostAsync("badname", segmentName, [1, 2, 3]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Bad_content_duration_gets_400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/live/baddur/0.ts") { Content = new ByteArrayContent([1]) };
+        request.Headers.Add("Content-Duration", "two seconds");
+
+        using var response = await node.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Empty_segment_gets_422()
+    {
+        using var response = await PostAsync("empty", "0.ts", []);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_loads_and_lists_the_grains_that_handled_a_segment()
+    {
+        var source = await Ffmpeg.GenerateSegmentAsync(node.Directory, 640, 360);
+        await PushAsync("dashboard", 0, source);
+
+        using var page = await node.Http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Orleans Dashboard", await page.Content.ReadAsStringAsync());
+
+        var counters = await node.Http.GetStringAsync("/dashboard/DashboardCounters");
+        Assert.Contains("BroadcastSessionGrain", counters);
+        Assert.Contains("OrchestratorGrain", counters);
+        Assert.Contains("TranscodeWorkerGrain", counters);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string manifestId, string segmentName, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/live/{manifestId}/{segmentName}") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("Content-Duration", "2000");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("multipart/mixed"));
+        return await node.Http.SendAsync(request);
+    }
+
+    private async Task<List<RenditionPart>> PushAsync(string manifestId, long seq, byte[] segment)
+    {
+        using var response = await PostAsync(manifestId, $"{seq}.ts", segment);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.IsSuccessStatusCode, $"push failed: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(response.Content.Headers.ContentType!.ToString()).Parameters
+            .Single(p => p.Name == "boundary").Value).Value!;
+        var reader = new MultipartReader(boundary, new MemoryStream(body));
+        var parts = new List<RenditionPart>();
+        while (await reader.ReadNextSectionAsync() is { } section)
+        {
+            using var data = new MemoryStream();
+            await section.Body.CopyToAsync(data);
+            Assert.Equal(data.Length.ToString(), section.Headers!["Content-Length"].ToString());
+            parts.Add(new RenditionPart(section.Headers["Rendition-Name"].ToString(), section.ContentType!,
+                section.ContentDisposition!, data.ToArray()));
+        }
+        return parts;
+    }
+
+    private sealed record RenditionPart(string RenditionName, string ContentType, string ContentDisposition, byte[] Data);
+}
