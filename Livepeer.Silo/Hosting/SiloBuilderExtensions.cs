@@ -1,4 +1,5 @@
 using Livepeer.Node;
+using Livepeer.Storage;
 using Livepeer.Transcoding;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -14,7 +15,7 @@ internal static class SiloBuilderExtensions
     public static ISiloBuilder AddEmbeddedNode(this ISiloBuilder silo, NodeOptions node)
     {
         silo.UseLocalhostClustering(node.SiloPort, node.OrleansGatewayPort);
-        silo.AddMemoryGrainStorageAsDefault();
+        silo.AddFileGrainStorageAsDefault(o => o.RootDirectory = Path.Combine(node.DataDirectory, "grains"));
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(TranscodeStreams.Provider, streams => streams.ConfigurePullingAgent(agent =>
