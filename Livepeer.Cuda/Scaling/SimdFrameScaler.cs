@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Livepeer.Cuda.Frames;
@@ -103,6 +103,7 @@ public sealed class SimdFrameScaler : IFrameScaler
         // Nothing to release: the maps are managed memory and die with the instance.
     }
 
+    /// <summary>Fills <paramref name="jobs"/> with the planes that need scaling and copies the ones that do not.</summary>
     private (int JobCount, int BandCount, long Samples) Plan(Yuv420Frame source, IReadOnlyList<Yuv420Frame> destinations, PlaneJob[] jobs)
     {
         var jobCount = 0;
