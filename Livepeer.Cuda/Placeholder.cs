@@ -1,1 +1,0 @@
-namespace Livepeer.Cuda; internal static class Placeholder;
