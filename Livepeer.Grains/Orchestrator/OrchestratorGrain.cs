@@ -32,9 +32,10 @@ public sealed class OrchestratorGrain(IOptions<NodeOptions> options, ILogger<Orc
         _pending[job.JobId] = completion;
         try
         {
-            await this.GetStreamProvider(TranscodeStreams.Provider)
-                .GetStream<TranscodeJob>(StreamId.Create(TranscodeStreams.Namespace, workerKey))
-                .OnNextAsync(job);
+            var stream = this.GetStreamProvider(TranscodeStreams.Provider)
+                .GetStream<TranscodeJobChunk>(StreamId.Create(TranscodeStreams.Namespace, workerKey));
+            foreach (var chunk in TranscodeJobChunks.Split(job))
+                await stream.OnNextAsync(chunk);
             return await completion.Task.WaitAsync(options.Value.TranscodeTimeout);
         }
         catch (TimeoutException)

@@ -9,12 +9,13 @@ public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<
     : Grain, ITranscodeWorkerGrain
 {
     private readonly Queue<TranscodeJob> _queue = new();
+    private readonly TranscodeJobAssembler _assembler = new();
     private Task _draining = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stream = this.GetStreamProvider(TranscodeStreams.Provider)
-            .GetStream<TranscodeJob>(StreamId.Create(TranscodeStreams.Namespace, this.GetPrimaryKeyString()));
+            .GetStream<TranscodeJobChunk>(StreamId.Create(TranscodeStreams.Namespace, this.GetPrimaryKeyString()));
         await stream.SubscribeAsync(OnJobAsync);
     }
 
@@ -24,8 +25,21 @@ public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<
     /// Returns at once so the stream's pulling agent is not held for the length of a transcode; jobs run one at a
     /// time in arrival order.
     /// </summary>
-    private Task OnJobAsync(TranscodeJob job, StreamSequenceToken? token)
+    private Task OnJobAsync(TranscodeJobChunk chunk, StreamSequenceToken? token)
     {
+        TranscodeJob? job;
+        try
+        {
+            job = _assembler.Add(chunk);
+        }
+        catch (InvalidDataException e)
+        {
+            // The orchestrator's deadline reports the lost job to its client.
+            logger.LogError("Dropped a malformed job stream: {Reason}", e.Message);
+            return Task.CompletedTask;
+        }
+        if (job is null)
+            return Task.CompletedTask;
         _queue.Enqueue(job);
         if (_draining.IsCompleted)
             _draining = DrainAsync();

@@ -15,6 +15,9 @@ internal static class SiloBuilderExtensions
     public static ISiloBuilder AddEmbeddedNode(this ISiloBuilder silo, NodeOptions node)
     {
         silo.UseLocalhostClustering(node.SiloPort, node.OrleansGatewayPort);
+        // A grain call that waits for a transcode must outlive the orchestrator's own transcode deadline, so the
+        // client sees the orchestrator's precise error rather than a generic Orleans timeout.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = node.TranscodeTimeout + TimeSpan.FromSeconds(30));
         silo.AddFileGrainStorageAsDefault(o => o.RootDirectory = Path.Combine(node.DataDirectory, "grains"));
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.UseInMemoryReminderService();

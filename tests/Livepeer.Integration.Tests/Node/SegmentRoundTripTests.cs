@@ -133,8 +133,7 @@ public sealed class SegmentRoundTripTests(NodeFixture node) : IClassFixture<Node
         using var response = await PostAsync(manifestId, $"{seq}.ts", segment);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.IsSuccessStatusCode, $"push failed: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(response.Content.Headers.ContentType!.ToString()).Parameters
-            .Single(p => p.Name == "boundary").Value).Value!;
+        var boundary = response.Content.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!.Trim('"');
         var reader = new MultipartReader(boundary, new MemoryStream(body));
         var parts = new List<RenditionPart>();
         while (await reader.ReadNextSectionAsync() is { } section)
