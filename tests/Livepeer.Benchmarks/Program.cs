@@ -1,1 +1,16 @@
-Console.WriteLine("usage: bench <name>");
+using Livepeer.Benchmarks.Transcoding;
+
+// Benchmarks print figures as ratios against a peer measured in the same run; run them in Release on an idle machine:
+//   dotnet run -c Release --project tests/Livepeer.Benchmarks -- <name> [options]
+var benchmarks = new Dictionary<string, Func<string[], Task>>
+{
+    ["transcode"] = TranscodeBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: bench <{string.Join('|', benchmarks.Keys)}> [options]");
+    return 2;
+}
+await run(args[1..]);
+return 0;
