@@ -22,12 +22,23 @@ public sealed class Sender(EthKey signer, ITimeManager timeManager, ISenderManag
     public string StartSession(TicketParams ticketParams) => StartSessionWithNonce(ticketParams, 0);
 
     /// <summary>Starts or resumes a session whose next ticket carries <paramref name="lastNonce"/> + 1.</summary>
+    /// <remarks>
+    /// Unlike go-livepeer, restarting a session that is already known never moves its counter
+    /// back, since a reused nonce would make O reject the ticket as a replay.
+    /// </remarks>
     public string StartSessionWithNonce(TicketParams ticketParams, uint lastNonce)
     {
         var sessionId = ticketParams.RecipientRandHash.ToString();
         lock (sessionsLock)
         {
-            sessions[sessionId] = new Session(ticketParams, lastNonce);
+            if (sessions.TryGetValue(sessionId, out var existing))
+            {
+                existing.AdvanceTo(lastNonce);
+            }
+            else
+            {
+                sessions.Add(sessionId, new Session(ticketParams, lastNonce));
+            }
         }
 
         return sessionId;
@@ -128,6 +139,14 @@ public sealed class Sender(EthKey signer, ITimeManager timeManager, ISenderManag
                 {
                     return lastNonce;
                 }
+            }
+        }
+
+        public void AdvanceTo(uint nonce)
+        {
+            lock (nonceLock)
+            {
+                lastNonce = Math.Max(lastNonce, nonce);
             }
         }
 

@@ -67,6 +67,23 @@ public class SenderTests
     }
 
     [Fact]
+    public void Restarting_a_known_session_never_moves_its_nonce_back()
+    {
+        var ticketParams = Params();
+        var sessionId = sender.StartSession(ticketParams);
+        sender.CreateTicketBatch(sessionId, 3);
+
+        sender.StartSession(ticketParams);
+        Assert.Equal(3u, sender.Nonce(sessionId));
+
+        sender.StartSessionWithNonce(ticketParams, 1);
+        Assert.Equal(3u, sender.Nonce(sessionId));
+
+        sender.StartSessionWithNonce(ticketParams, 10);
+        Assert.Equal([11u], sender.CreateTicketBatch(sessionId, 1).Value.SenderParams.Select(p => p.SenderNonce));
+    }
+
+    [Fact]
     public void Tickets_are_signed_over_their_hash_by_the_sender()
     {
         var ticketParams = Params();
