@@ -1,0 +1,92 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Org.BouncyCastle.Math;
+
+namespace Livepeer.Crypto;
+
+/// <summary>
+/// Verification of Ethereum personal_sign signatures (65 bytes r‖s‖v, v = 27/28), by public-key
+/// recovery as go-livepeer and the TicketBroker contract do. See shared spec: payments.md §3.
+/// </summary>
+public static class EthSignature
+{
+    public const int Length = 65;
+
+    // \u0019, not \x19: C#'s \x escape is greedy and would swallow the "E" that follows.
+    private static ReadOnlySpan<byte> PersonalPrefix => "\u0019Ethereum Signed Message:\n"u8;
+
+    /// <summary>Recovers the signer of a personal_sign signature over <paramref name="message"/>.</summary>
+    public static SignatureCheck TryRecoverPersonal(
+        ReadOnlySpan<byte> message,
+        ReadOnlySpan<byte> signature,
+        [NotNullWhen(true)] out EthAddress? signer)
+    {
+        signer = null;
+
+        // Checks run in go-livepeer's VerifySig order: length, high s, v.
+        if (signature.Length != Length)
+        {
+            return SignatureCheck.InvalidLength;
+        }
+
+        var s = new BigInteger(1, signature[32..64]);
+        if (s.CompareTo(Secp256k1.HalfN) > 0)
+        {
+            return SignatureCheck.SValueTooHigh;
+        }
+
+        var v = signature[64];
+        if (v is not (27 or 28))
+        {
+            return SignatureCheck.InvalidRecoveryId;
+        }
+
+        Span<byte> digest = stackalloc byte[Keccak256.HashLength];
+        PersonalDigest(message, digest);
+        var publicKey = Secp256k1.Recover(digest, new BigInteger(1, signature[..32]), s, v - 27);
+        if (publicKey is null)
+        {
+            return SignatureCheck.Unrecoverable;
+        }
+
+        signer = Secp256k1.ToAddress(publicKey);
+        return SignatureCheck.Valid;
+    }
+
+    /// <summary>Recovers the signer, throwing <see cref="ArgumentException"/> for an invalid signature.</summary>
+    public static EthAddress RecoverPersonal(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        var check = TryRecoverPersonal(message, signature, out var signer);
+        return signer ?? throw new ArgumentException(check.Describe(), nameof(signature));
+    }
+
+    /// <summary>Checks that <paramref name="expectedSigner"/> personal-signed <paramref name="message"/>.</summary>
+    public static SignatureCheck VerifyPersonal(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, EthAddress expectedSigner)
+    {
+        var check = TryRecoverPersonal(message, signature, out var signer);
+        return check != SignatureCheck.Valid || signer == expectedSigner ? check : SignatureCheck.SignerMismatch;
+    }
+
+    /// <summary>
+    /// Verifies the wrapper form personal_sign(keccak256(message)) that O and B use for
+    /// everything except tickets (see shared spec: payments.md §3.2).
+    /// </summary>
+    public static SignatureCheck VerifyPersonalKeccak(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, EthAddress expectedSigner)
+    {
+        Span<byte> hash = stackalloc byte[Keccak256.HashLength];
+        Keccak256.Hash(message, hash);
+        return VerifyPersonal(hash, signature, expectedSigner);
+    }
+
+    /// <summary>
+    /// go-ethereum's TextHash: keccak256("\x19Ethereum Signed Message:\n" + decimal(len) + message).
+    /// The message is not hashed first.
+    /// </summary>
+    internal static void PersonalDigest(ReadOnlySpan<byte> message, Span<byte> digest)
+    {
+        Span<byte> prefix = stackalloc byte[PersonalPrefix.Length + 10];
+        PersonalPrefix.CopyTo(prefix);
+        message.Length.TryFormat(prefix[PersonalPrefix.Length..], out var digits, default, CultureInfo.InvariantCulture);
+        Keccak256.Hash(prefix[..(PersonalPrefix.Length + digits)], message, digest);
+    }
+}
