@@ -42,9 +42,12 @@ public static class LiveIngestApi
         var outcome = await grains.GetGrain<IBroadcastSessionGrain>(manifestId).PushSegment(segment);
         if (outcome.Error is { } error)
         {
-            var status = error.Kind == TranscodeErrorKind.InvalidInput
-                ? StatusCodes.Status422UnprocessableEntity
-                : StatusCodes.Status500InternalServerError;
+            // As go-livepeer: 422 for a segment that cannot be transcoded, 500 for everything the node got wrong.
+            var status = error.Kind switch
+            {
+                TranscodeErrorKind.InvalidInput => StatusCodes.Status422UnprocessableEntity,
+                _ => StatusCodes.Status500InternalServerError,
+            };
             return Results.Text(error.Message, statusCode: status);
         }
         var transcoded = outcome.Segment!;

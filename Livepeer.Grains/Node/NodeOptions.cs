@@ -37,4 +37,22 @@ public sealed class NodeOptions
 
     /// <summary>How long the orchestrator waits for a worker before failing the segment.</summary>
     public TimeSpan TranscodeTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Orchestrator price: wei per <see cref="PixelsPerUnit"/> pixels, like go-livepeer's <c>-pricePerUnit</c>.</summary>
+    public long PricePerUnit { get; set; } = 1;
+
+    /// <summary>Pixels per price unit, like go-livepeer's <c>-pixelsPerUnit</c>.</summary>
+    public long PixelsPerUnit { get; set; } = 1;
+
+    /// <summary>Expected value of one ticket in wei, like go-livepeer's <c>-ticketEV</c>.</summary>
+    public string TicketEV { get; set; } = "8000000000";
+
+    /// <summary>Gas price of the embedded ledger in wei, used for ticket face values.</summary>
+    public string EmbeddedGasPrice { get; set; } = "100000000";
+
+    /// <summary>Deposit the embedded ledger gives the node's gateway on first start, in wei.</summary>
+    public string EmbeddedDeposit { get; set; } = "1000000000000000000";
+
+    /// <summary>Reserve the embedded ledger gives the node's gateway on first start, in wei.</summary>
+    public string EmbeddedReserve { get; set; } = "1000000000000000000";
 }

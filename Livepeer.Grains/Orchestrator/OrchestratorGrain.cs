@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using Livepeer.Crypto;
 using Livepeer.Node;
+using Livepeer.Payments;
 using Livepeer.Transcoding;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,22 +12,95 @@ namespace Livepeer.Orchestrator;
 
 /// <summary>
 /// Reentrant so that many segments can wait on workers at once while <see cref="IOrchestratorGrain.CompleteJob"/>
-/// calls come back in.
+/// calls come back in. Its recipient secret lives in memory only, as in go-livepeer: a new activation invalidates
+/// outstanding ticket params and gateways fetch fresh ones.
 /// </summary>
 [Reentrant]
-public sealed class OrchestratorGrain(IOptions<NodeOptions> options, ILogger<OrchestratorGrain> logger)
-    : Grain, IOrchestratorGrain
+public sealed class OrchestratorGrain(
+    IOptions<NodeOptions> options,
+    NodePayments payments,
+    ITimeManager clock,
+    TimeProvider time,
+    ILogger<OrchestratorGrain> logger) : Grain, IOrchestratorGrain
 {
     private readonly Dictionary<Guid, TaskCompletionSource<TranscodeOutcome>> _pending = [];
+    private readonly SenderMonitor _senders = new(transcoderPoolSize: 1);
+    private readonly Balances _balances = new(time);
+    private readonly OrchestratorStats _stats = new();
     private WorkerSlots _slots = null!;
+    private Recipient _recipient = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _slots = new WorkerSlots(this.GetPrimaryKeyString(), options.Value.TranscodeWorkers);
+        var address = EthAddress.Parse(this.GetPrimaryKeyString());
+        _slots = new WorkerSlots(address.ToString(), options.Value.TranscodeWorkers);
+        _recipient = new Recipient(address, RandomNumberGenerator.GetBytes(32), payments.TicketConfig, clock, _senders,
+            new FixedGasPrice(payments.EmbeddedGasPrice));
         return Task.CompletedTask;
     }
 
-    async Task<TranscodeOutcome> IOrchestratorGrain.ProcessSegment(SourceSegment segment, IReadOnlyList<VideoProfile> profiles)
+    async Task<OrchestratorInfo> IOrchestratorGrain.GetOrchestratorInfo(EthAddress sender)
+    {
+        await RefreshSenderAsync(sender);
+        var price = payments.Price;
+        var ticketParams = _recipient.TicketParams(sender, price);
+        return ticketParams.IsSuccess
+            ? new OrchestratorInfo(_recipient.Address, price, ticketParams.Value, null)
+            : new OrchestratorInfo(_recipient.Address, price, null, ticketParams.Error);
+    }
+
+    async Task<TranscodeOutcome> IOrchestratorGrain.ProcessSegment(SegmentRequest request)
+    {
+        var manifest = request.Segment.ManifestId;
+        if (request.Payment is { } payment)
+        {
+            await RefreshSenderAsync(payment.Sender);
+            var receipt = PaymentProcessor.Process(_recipient, _balances, manifest, payment, request.ExpectedPrice);
+            _stats.TicketsReceived += receipt.TicketsReceived;
+            _stats.TicketsAccepted += receipt.TicketsAccepted;
+            _stats.WinningTickets += receipt.WinningTickets.Count;
+            foreach (var winner in receipt.WinningTickets)
+                logger.LogWarning("Winning ticket from {Sender} nonce {Nonce} face value {FaceValue}", winner.Ticket.Sender, winner.Ticket.SenderNonce, winner.Ticket.FaceValue);
+            if (receipt.Error is { } error)
+                return Rejected($"payment error: {error.Message}");
+        }
+        else
+        {
+            _balances.FixPrice(request.Sender, manifest, request.ExpectedPrice);
+        }
+        if (!PaymentProcessor.HasSufficientBalance(_balances, request.Sender, manifest, _recipient.EV))
+            return Rejected("Insufficient balance");
+
+        var outcome = await TranscodeAsync(request.Segment, request.Profiles);
+        if (outcome.Segment is { } transcoded)
+        {
+            _stats.SegmentsTranscoded++;
+            _stats.PixelsEncoded += transcoded.TotalPixels;
+            var price = _balances.FixedPrice(request.Sender, manifest) ?? request.ExpectedPrice;
+            _balances.Debit(request.Sender, manifest, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
+        }
+        else
+        {
+            _stats.SegmentsFailed++;
+        }
+        return outcome;
+    }
+
+    Task IOrchestratorGrain.CompleteJob(Guid jobId, TranscodeOutcome outcome)
+    {
+        if (_pending.TryGetValue(jobId, out var completion))
+            completion.TrySetResult(outcome);
+        else
+            logger.LogWarning("Outcome of unknown or expired job {JobId} ignored", jobId);
+        return Task.CompletedTask;
+    }
+
+    Task<OrchestratorStats> IOrchestratorGrain.GetStats() => Task.FromResult(_stats with { SegmentsInFlight = _slots.InFlight });
+
+    Task<BigRational> IOrchestratorGrain.GetBalance(EthAddress sender, string manifestId) =>
+        Task.FromResult(_balances.Balance(sender, manifestId));
+
+    private async Task<TranscodeOutcome> TranscodeAsync(SourceSegment segment, IReadOnlyList<VideoProfile> profiles)
     {
         var job = new TranscodeJob(Guid.NewGuid(), this.GetPrimaryKeyString(), segment, profiles);
         var (slot, workerKey) = _slots.Acquire();
@@ -50,12 +126,12 @@ public sealed class OrchestratorGrain(IOptions<NodeOptions> options, ILogger<Orc
         }
     }
 
-    Task IOrchestratorGrain.CompleteJob(Guid jobId, TranscodeOutcome outcome)
+    private async Task RefreshSenderAsync(EthAddress sender) =>
+        _senders.Update(sender, await GrainFactory.GetGrain<IDepositGrain>(sender.ToString()).GetSenderInfo());
+
+    private TranscodeOutcome Rejected(string message)
     {
-        if (_pending.TryGetValue(jobId, out var completion))
-            completion.TrySetResult(outcome);
-        else
-            logger.LogWarning("Outcome of unknown or expired job {JobId} ignored", jobId);
-        return Task.CompletedTask;
+        _stats.SegmentsFailed++;
+        return TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.PaymentRejected, message));
     }
 }

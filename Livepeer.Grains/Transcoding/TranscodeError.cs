@@ -8,6 +8,9 @@ public enum TranscodeErrorKind
 
     /// <summary>The node failed (encoder crash, worker lost, timeout): another attempt may succeed; HTTP 500.</summary>
     Internal,
+
+    /// <summary>The orchestrator refused the payment (a ticket error, or too little credit): nothing was transcoded.</summary>
+    PaymentRejected,
 }
 
 /// <summary>A transcode failure as a value that crosses grain boundaries.</summary>

@@ -49,6 +49,7 @@ public static class NodeHost
         app.MapLiveIngestApi().RequireHost(gatewayHost);
         app.MapHlsApi().RequireHost(gatewayHost);
         app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
+        app.MapOrchestratorStatusApi().RequireHost($"*:{service.Port}");
         return app;
     }
 

@@ -1,6 +1,8 @@
 using Livepeer.Cuda.Scaling;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
+using Livepeer.Payments;
+using Livepeer.Protocol;
 using Livepeer.Transcoding;
 
 namespace Livepeer.Silo.Hosting;
@@ -9,10 +11,20 @@ internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions node)
     {
-        services.AddSingleton<IFrameScaler>(_ => FrameScalers.CreateBest());
+        var keys = NodeKeys.LoadOrCreate(node.DataDirectory);
+        services.AddSingleton(keys);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<NodePayments>();
+        services.AddSingleton<IFrameScaler>(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Livepeer.Cuda");
+            return FrameScalers.CreateBest(message => logger.LogInformation("{Message}", message));
+        });
         services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
         services.AddSingleton<TranscodingLadder>();
-        services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory("local"));
+        services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
+        services.AddHostedService<EmbeddedLedgerFunding>();
         return services;
     }
 }

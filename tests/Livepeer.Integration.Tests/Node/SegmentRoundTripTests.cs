@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Livepeer.Integration.Tests.Media;
+using Livepeer.Node;
+using Livepeer.Orchestrator;
+using Livepeer.Payments;
 using Livepeer.Transcoding;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Livepeer.Integration.Tests.Node;
 
@@ -118,6 +122,51 @@ public sealed class SegmentRoundTripTests(NodeFixture node) : IClassFixture<Node
         Assert.Contains("BroadcastSessionGrain", counters);
         Assert.Contains("OrchestratorGrain", counters);
         Assert.Contains("TranscodeWorkerGrain", counters);
+    }
+
+    [Fact]
+    public async Task Each_segment_is_paid_with_a_ticket_the_orchestrator_validated_and_credited()
+    {
+        var keys = node.Services.GetRequiredService<NodeKeys>();
+        var payments = node.Services.GetRequiredService<NodePayments>();
+        var orchestrator = node.Grains.GetGrain<IOrchestratorGrain>(keys.Orchestrator.Address.ToString());
+        var source = await Ffmpeg.GenerateSegmentAsync(node.Directory, 640, 360);
+        var before = await orchestrator.GetStats();
+
+        await PushAsync("paid", 0, source);
+
+        var afterFirst = await orchestrator.GetStats();
+        Assert.Equal(1, afterFirst.TicketsReceived - before.TicketsReceived);
+        Assert.Equal(1, afterFirst.TicketsAccepted - before.TicketsAccepted);
+        var pixels = afterFirst.PixelsEncoded - before.PixelsEncoded;
+        var balance = await orchestrator.GetBalance(keys.Gateway.Address, "paid");
+        // Credited: the ticket's exact EV (faceValue × winProb / (2^256 − 1), within 1 wei of the configured EV),
+        // debited: the encoded pixels at the fixed price.
+        var credited = balance + new BigRational(pixels, 1) * payments.Price.PricePerPixel;
+        var offBy = credited - payments.TicketConfig.EV;
+        Assert.True(offBy >= -1 && offBy <= 1, $"credited {credited} wei for a ticket of EV {payments.TicketConfig.EV}");
+
+        // go-livepeer keeps at least one ticket's EV of credit (minCredit = max(fee, EV)), so at the default EV every
+        // segment carries one ticket; the credit grows by its EV and shrinks by the pixels encoded.
+        await PushAsync("paid", 1, source);
+
+        var afterSecond = await orchestrator.GetStats();
+        Assert.Equal(1, afterSecond.TicketsAccepted - afterFirst.TicketsAccepted);
+        var secondPixels = afterSecond.PixelsEncoded - afterFirst.PixelsEncoded;
+        var expected = balance + payments.TicketConfig.EV - new BigRational(secondPixels, 1) * payments.Price.PricePerPixel;
+        var drift = await orchestrator.GetBalance(keys.Gateway.Address, "paid") - expected;
+        Assert.True(drift >= -1 && drift <= 1, $"balance off by {drift} wei");
+    }
+
+    [Fact]
+    public async Task Orchestrator_service_reports_its_status()
+    {
+        var keys = node.Services.GetRequiredService<NodeKeys>();
+
+        var status = await node.Http.GetStringAsync($"http://127.0.0.1:{node.ServicePort}/status");
+
+        Assert.Contains(keys.Orchestrator.Address.ToString(), status);
+        Assert.Contains("\"ticketEV\":\"8000000000\"", status);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string manifestId, string segmentName, byte[] body)

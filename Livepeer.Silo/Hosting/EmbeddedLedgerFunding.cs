@@ -1,0 +1,25 @@
+using Livepeer.Node;
+using Livepeer.Payments;
+
+namespace Livepeer.Silo.Hosting;
+
+/// <summary>
+/// Gives the node's own gateway a deposit and reserve on the embedded ledger the first time the node starts, so that
+/// it can pay its orchestrator out of the box. Runs after the silo has started; a funded account is left as it is.
+/// </summary>
+internal sealed class EmbeddedLedgerFunding(IGrainFactory grains, NodeKeys keys, NodePayments payments, ILogger<EmbeddedLedgerFunding> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var sender = keys.Gateway.Address;
+        var account = grains.GetGrain<IDepositGrain>(sender.ToString());
+        var info = await account.GetSenderInfo();
+        if (info.Deposit.IsZero && info.Reserve.IsZero)
+            info = await account.FundDepositAndReserve(payments.EmbeddedDeposit, payments.EmbeddedReserve);
+        logger.LogInformation("Gateway {Sender}: deposit {Deposit} wei, reserve {Reserve} wei; orchestrator {Orchestrator}",
+            sender, info.Deposit, info.Reserve, keys.Orchestrator.Address);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
