@@ -59,8 +59,9 @@ public sealed class OrchestratorGrain(
             _stats.TicketsReceived += receipt.TicketsReceived;
             _stats.TicketsAccepted += receipt.TicketsAccepted;
             _stats.WinningTickets += receipt.WinningTickets.Count;
-            foreach (var winner in receipt.WinningTickets)
-                logger.LogWarning("Winning ticket from {Sender} nonce {Nonce} face value {FaceValue}", winner.Ticket.Sender, winner.Ticket.SenderNonce, winner.Ticket.FaceValue);
+            // Winners are on disk before the payment is answered, whether or not the payment as a whole was accepted.
+            if (receipt.WinningTickets.Count > 0)
+                await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).Enqueue(receipt.WinningTickets);
             if (receipt.Error is { } error)
                 return Rejected($"payment error: {error.Message}");
         }

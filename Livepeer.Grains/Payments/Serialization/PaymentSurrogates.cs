@@ -195,3 +195,64 @@ public sealed class BigRationalConverter : IConverter<BigRational, BigRationalSu
     public BigRationalSurrogate ConvertToSurrogate(in BigRational value) =>
         new() { Numerator = value.Numerator, Denominator = value.Denominator };
 }
+
+[GenerateSerializer]
+public struct TicketSurrogate
+{
+    [Id(0)] public EthAddress Recipient;
+    [Id(1)] public EthAddress Sender;
+    [Id(2)] public BigInteger FaceValue;
+    [Id(3)] public BigInteger WinProb;
+    [Id(4)] public uint SenderNonce;
+    [Id(5)] public Hash32 RecipientRandHash;
+    [Id(6)] public TicketExpirationParams ExpirationParams;
+    [Id(7)] public long ParamsExpirationBlock;
+    [Id(8)] public PriceInfo PricePerPixel;
+}
+
+[RegisterConverter]
+public sealed class TicketConverter : IConverter<Ticket, TicketSurrogate>
+{
+    public Ticket ConvertFromSurrogate(in TicketSurrogate s) => new()
+    {
+        Recipient = s.Recipient,
+        Sender = s.Sender,
+        FaceValue = s.FaceValue,
+        WinProb = s.WinProb,
+        SenderNonce = s.SenderNonce,
+        RecipientRandHash = s.RecipientRandHash,
+        ExpirationParams = s.ExpirationParams,
+        ParamsExpirationBlock = s.ParamsExpirationBlock,
+        PricePerPixel = s.PricePerPixel,
+    };
+
+    public TicketSurrogate ConvertToSurrogate(in Ticket value) => new()
+    {
+        Recipient = value.Recipient,
+        Sender = value.Sender,
+        FaceValue = value.FaceValue,
+        WinProb = value.WinProb,
+        SenderNonce = value.SenderNonce,
+        RecipientRandHash = value.RecipientRandHash,
+        ExpirationParams = value.ExpirationParams,
+        ParamsExpirationBlock = value.ParamsExpirationBlock,
+        PricePerPixel = value.PricePerPixel,
+    };
+}
+
+[GenerateSerializer]
+public struct SignedTicketSurrogate
+{
+    [Id(0)] public Ticket Ticket;
+    [Id(1)] public byte[] Sig;
+    [Id(2)] public BigInteger RecipientRand;
+}
+
+[RegisterConverter]
+public sealed class SignedTicketConverter : IConverter<SignedTicket, SignedTicketSurrogate>
+{
+    public SignedTicket ConvertFromSurrogate(in SignedTicketSurrogate s) => new(s.Ticket, s.Sig, s.RecipientRand);
+
+    public SignedTicketSurrogate ConvertToSurrogate(in SignedTicket value) =>
+        new() { Ticket = value.Ticket, Sig = value.Sig, RecipientRand = value.RecipientRand };
+}
