@@ -21,7 +21,11 @@ public sealed class BroadcastSessionGrain(
     /// <summary>Params this close to expiry are refreshed first (go-livepeer's <c>paramsExpiryBuffer</c>).</summary>
     private const int ParamsExpiryBuffer = 1;
 
+    /// <summary>go-livepeer's <c>priceIncreaseThreshold</c>: a session pays at most twice its starting price.</summary>
+    private const int PriceIncreaseThreshold = 2;
+
     private GatewayBalance _balance = new();
+    private PriceInfo? _initialPrice;
     private HlsPlaylist _playlist = null!;
     private string? _orchestratorId;
     private OrchestratorInfo? _info;
@@ -40,6 +44,7 @@ public sealed class BroadcastSessionGrain(
             // A new orchestrator session: credit at the old one does not carry over.
             _orchestratorId = orchestratorId;
             _info = null;
+            _initialPrice = null;
             _balance = new GatewayBalance();
         }
         var orchestrator = GrainFactory.GetGrain<IOrchestratorGrain>(orchestratorId);
@@ -48,6 +53,9 @@ public sealed class BroadcastSessionGrain(
             _info = await orchestrator.GetOrchestratorInfo(sender);
         if (_info.TicketParams is not { } ticketParams)
             return Failed($"orchestrator {orchestratorId} issued no ticket params: {_info.Error?.Message}");
+        _initialPrice ??= _info.Price;
+        if (_info.Price.PricePerPixel > new BigRational(PriceIncreaseThreshold, 1) * _initialPrice.PricePerPixel)
+            return Failed($"orchestrator {orchestratorId} raised its price from {_initialPrice} to {_info.Price}, more than {PriceIncreaseThreshold}x");
 
         var profiles = ladder.Profiles;
         var staged = _balance.Stage(SegmentFee.Estimate(profiles, segment.Duration, _info.Price), ticketParams.EV);
