@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Livepeer.Silo.Hosting;
 using Livepeer.Transcoding;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Livepeer.Benchmarks.Transcoding;
 
@@ -45,22 +46,31 @@ public static class TranscodeBenchmark
             await PushAsync(http, segment, 0);
             await RunFfmpegAsync(plainCommand);
 
+            // The node's engine alone (no HTTP, grains, streams or payments), to split the node's cost in two.
+            var engine = node.Services.GetRequiredService<ISegmentTranscoder>();
+            var engineSegment = new SourceSegment("bench", 0, SegmentFormat.MpegTs, TimeSpan.FromSeconds(2), segment);
+            await engine.TranscodeAsync(engineSegment, ladder, CancellationToken.None);
+
             var nodeTimes = new List<double>();
+            var engineTimes = new List<double>();
             var ffmpegTimes = new List<double>();
             for (var i = 1; i <= runs; i++)
             {
-                // Interleaved so that machine noise hits both sides alike.
+                // Interleaved so that machine noise hits every side alike.
                 nodeTimes.Add(await TimeAsync(() => PushAsync(http, segment, i)));
+                engineTimes.Add(await TimeAsync(() => engine.TranscodeAsync(engineSegment, ladder, CancellationToken.None)));
                 ffmpegTimes.Add(await TimeAsync(() => RunFfmpegAsync(plainCommand)));
             }
             await node.StopAsync();
 
             var nodeMedian = Median(nodeTimes);
             var ffmpegMedian = Median(ffmpegTimes);
+            var engineMedian = Median(engineTimes);
             Console.WriteLine($"runs: {runs}");
             Console.WriteLine($"node   median {nodeMedian:0.000} s  (real-time ratio {nodeMedian / 2:0.00})  all: {Join(nodeTimes)}");
+            Console.WriteLine($"engine median {engineMedian:0.000} s  ({engine.Name}, no HTTP/grains)  all: {Join(engineTimes)}");
             Console.WriteLine($"ffmpeg median {ffmpegMedian:0.000} s  (real-time ratio {ffmpegMedian / 2:0.00})  all: {Join(ffmpegTimes)}");
-            Console.WriteLine($"ratio node/ffmpeg: {nodeMedian / ffmpegMedian:0.00}");
+            Console.WriteLine($"ratio node/ffmpeg: {nodeMedian / ffmpegMedian:0.00}   engine/ffmpeg: {engineMedian / ffmpegMedian:0.00}");
         }
         finally
         {
