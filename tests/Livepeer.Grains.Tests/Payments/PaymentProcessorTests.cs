@@ -178,6 +178,37 @@ public sealed class PaymentProcessorTests
         Assert.Equal((1, 0), (receipt.TicketsReceived, receipt.TicketsAccepted));
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(600, 1)]
+    [InlineData(2_400, 1)]
+    [InlineData(1_200, 7)]
+    public void An_expected_price_other_than_the_params_price_fails_the_recipient_rand_check(long pricePerUnit, long pixelsPerUnit)
+    {
+        // go-livepeer builds the tickets with the payment's expected price, which the recipientRand HMAC binds
+        // (see shared spec: payments.md §14.3): tickets are never credited at a price O did not offer.
+        var batch = Pay(IssueParams(), 2);
+
+        var receipt = Process(batch, new PriceInfo(pricePerUnit, pixelsPerUnit));
+
+        Assert.Equal(PaymentErrorCode.InvalidRecipientRand, receipt.Error?.Code);
+        Assert.True(receipt.Error?.IsFatal);
+        Assert.Equal((1, 0), (receipt.TicketsReceived, receipt.TicketsAccepted));
+        Assert.Equal(BigRational.Zero, receipt.Credited);
+        Assert.Equal(BigRational.Zero, balances.Balance(gateway.Address, Manifest));
+    }
+
+    [Fact]
+    public void The_same_price_in_other_terms_is_the_same_price()
+    {
+        var ticketParams = IssueParams(new PriceInfo(1_200, 4));
+
+        var receipt = Process(Pay(ticketParams, 1), new PriceInfo(300, 1));
+
+        Assert.Null(receipt.Error);
+        Assert.Equal(ticketParams.EV, receipt.Credited);
+    }
+
     [Fact]
     public void Winning_tickets_are_collected_whether_or_not_they_are_credited()
     {
