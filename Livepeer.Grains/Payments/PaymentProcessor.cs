@@ -21,7 +21,11 @@ public static class PaymentProcessor
         var accepted = 0;
         var winners = new List<SignedTicket>();
         PaymentError? firstError = null;
-        foreach (var (ticket, senderParams) in payment.Tickets().Zip(payment.SenderParams))
+        // As in go-livepeer, the tickets carry the payment's expected price, which the recipientRand HMAC binds: an
+        // expected price other than the one the params were issued at fails the payment (see shared spec: payments.md
+        // §14.3) instead of being credited at a price O never offered.
+        var priced = payment with { TicketParams = payment.TicketParams with { PricePerPixel = expectedPrice } };
+        foreach (var (ticket, senderParams) in priced.Tickets().Zip(payment.SenderParams))
         {
             received++;
             var result = recipient.ReceiveTicket(ticket, senderParams.Sig, payment.TicketParams.Seed);
