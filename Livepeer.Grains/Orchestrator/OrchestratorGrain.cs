@@ -23,6 +23,9 @@ public sealed class OrchestratorGrain(
     TimeProvider time,
     ILogger<OrchestratorGrain> logger) : Grain, IOrchestratorGrain
 {
+    /// <summary>How often seen nonces of expired params and idle balances are dropped (one L1 block).</summary>
+    private static readonly TimeSpan CleanupInterval = TimeSpan.FromSeconds(12);
+
     private readonly Dictionary<Guid, TaskCompletionSource<TranscodeOutcome>> _pending = [];
     private readonly SenderMonitor _senders = new(transcoderPoolSize: 1);
     private readonly Balances _balances = new(time);
@@ -36,6 +39,7 @@ public sealed class OrchestratorGrain(
         _slots = new WorkerSlots(address.ToString(), options.Value.TranscodeWorkers);
         _recipient = new Recipient(address, RandomNumberGenerator.GetBytes(32), payments.TicketConfig, clock, _senders,
             new FixedGasPrice(payments.EmbeddedGasPrice));
+        this.RegisterGrainTimer(Cleanup, CleanupInterval, CleanupInterval);
         return Task.CompletedTask;
     }
 
@@ -67,7 +71,8 @@ public sealed class OrchestratorGrain(
         }
         else
         {
-            _balances.FixPrice(request.Sender, manifest, request.ExpectedPrice);
+            // Without tickets nothing binds a price the gateway names: an unpaid session is priced at ours.
+            _balances.FixPrice(request.Sender, manifest, payments.Price);
         }
         if (!PaymentProcessor.HasSufficientBalance(_balances, request.Sender, manifest, _recipient.EV))
             return Rejected("Insufficient balance");
@@ -125,6 +130,13 @@ public sealed class OrchestratorGrain(
             _pending.Remove(job.JobId);
             _slots.Release(slot);
         }
+    }
+
+    private Task Cleanup(CancellationToken cancellationToken)
+    {
+        _recipient.CleanupSenderNonces(clock.LastSeenL1Block);
+        _balances.Sweep();
+        return Task.CompletedTask;
     }
 
     private async Task RefreshSenderAsync(EthAddress sender) =>
