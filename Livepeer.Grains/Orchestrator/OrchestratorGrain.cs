@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Livepeer.Crypto;
 using Livepeer.Node;
 using Livepeer.Payments;
+using Livepeer.Protocol;
 using Livepeer.Transcoding;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class OrchestratorGrain(
     IOptions<NodeOptions> options,
     NodePayments payments,
     ITimeManager clock,
+    ILedger ledger,
     TimeProvider time,
     ILogger<OrchestratorGrain> logger) : Grain, IOrchestratorGrain
 {
@@ -140,7 +142,7 @@ public sealed class OrchestratorGrain(
     }
 
     private async Task RefreshSenderAsync(EthAddress sender) =>
-        _senders.Update(sender, await GrainFactory.GetGrain<IDepositGrain>(sender.ToString()).GetSenderInfo());
+        _senders.Update(sender, await ledger.GetSenderInfoAsync(sender));
 
     private TranscodeOutcome Rejected(string message)
     {

@@ -1,12 +1,14 @@
 using Livepeer.Crypto;
 using Livepeer.Node;
+using Livepeer.Protocol;
 
 namespace Livepeer.Payments;
 
 public sealed class TicketSenderGrain(
     [PersistentState("ticketSender")] IPersistentState<TicketSenderState> state,
     NodeKeys keys,
-    ITimeManager clock) : Grain, ITicketSenderGrain
+    ITimeManager clock,
+    ILedger ledger) : Grain, ITicketSenderGrain
 {
     private readonly SenderMonitor _ledger = new(transcoderPoolSize: 1);
     private Sender _sender = null!;
@@ -22,7 +24,7 @@ public sealed class TicketSenderGrain(
 
     async Task<TicketBatchResult> ITicketSenderGrain.CreateTicketBatch(TicketParams ticketParams, int count)
     {
-        var info = await GrainFactory.GetGrain<IDepositGrain>(_sender.Address.ToString()).GetSenderInfo();
+        var info = await ledger.GetSenderInfoAsync(_sender.Address);
         _ledger.Update(_sender.Address, info);
 
         var hash = ticketParams.RecipientRandHash.ToString();

@@ -1,5 +1,5 @@
 using Livepeer.Node;
-using Livepeer.Payments;
+using Livepeer.Protocol;
 
 namespace Livepeer.Silo.Hosting;
 
@@ -7,16 +7,20 @@ namespace Livepeer.Silo.Hosting;
 /// Gives the node's own gateway a deposit and reserve on the embedded ledger the first time the node starts, so that
 /// it can pay its orchestrator out of the box. Runs after the silo has started; a funded account is left as it is.
 /// </summary>
-internal sealed class EmbeddedLedgerFunding(IGrainFactory grains, NodeKeys keys, NodePayments payments, ILogger<EmbeddedLedgerFunding> logger)
+internal sealed class EmbeddedLedgerFunding(ILedger ledger, NodeKeys keys, NodePayments payments, ILogger<EmbeddedLedgerFunding> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var sender = keys.Gateway.Address;
-        var account = grains.GetGrain<IDepositGrain>(sender.ToString());
-        var info = await account.GetSenderInfo();
+        var info = await ledger.GetSenderInfoAsync(sender);
         if (info.Deposit.IsZero && info.Reserve.IsZero)
-            info = await account.FundDepositAndReserve(payments.EmbeddedDeposit, payments.EmbeddedReserve);
+        {
+            var funding = await ledger.FundDepositAndReserveAsync(sender, payments.EmbeddedDeposit, payments.EmbeddedReserve);
+            if (!funding.Succeeded)
+                throw new InvalidOperationException($"funding the gateway on the embedded ledger failed: {funding.RevertReason}");
+            info = await ledger.GetSenderInfoAsync(sender);
+        }
         logger.LogInformation("Gateway {Sender}: deposit {Deposit} wei, reserve {Reserve} wei; orchestrator {Orchestrator}",
             sender, info.Deposit, info.Reserve, keys.Orchestrator.Address);
     }

@@ -16,6 +16,9 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<NodePayments>();
+        services.AddSingleton<EmbeddedLedger>();
+        services.AddSingleton<ILedger>(sp => sp.GetRequiredService<EmbeddedLedger>());
+        services.AddSingleton<ITicketRedeemer>(sp => sp.GetRequiredService<EmbeddedLedger>());
         services.AddSingleton<IFrameScaler>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Livepeer.Cuda");
@@ -25,6 +28,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
         services.AddHostedService<EmbeddedLedgerFunding>();
+        services.AddHostedService<RedemptionLoop>();
         return services;
     }
 }

@@ -43,12 +43,20 @@ public sealed class PaymentClusterFixture : IAsyncLifetime
         _root.Dispose();
     }
 
+    /// <summary>The embedded ledger, as the silo's grains see it.</summary>
+    public ITicketBrokerGrain Broker => Client.GetGrain<ITicketBrokerGrain>(TicketBrokerGrain.Embedded);
+
     /// <summary>Stops every silo and starts a new cluster on the same state directory, as a node restart does.</summary>
-    public async Task RestartAsync()
+    public Task RestartAsync() => ReplaceClusterAsync(cluster => cluster.StopAllSilosAsync());
+
+    /// <summary>Kills the silo without a graceful shutdown, as a crash does, and starts a new cluster on the same state.</summary>
+    public Task CrashAsync() => ReplaceClusterAsync(cluster => cluster.KillSiloAsync(cluster.Silos[0]));
+
+    private async Task ReplaceClusterAsync(Func<InProcessTestCluster, Task> stop)
     {
         if (_cluster is not null)
         {
-            await _cluster.StopAllSilosAsync();
+            await stop(_cluster);
             await _cluster.DisposeAsync();
             _cluster = null;
         }
@@ -68,12 +76,16 @@ public sealed class PaymentClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         var root = Path.Combine(_root.Path, "grains");
-        var (keys, clock) = (Keys, Clock);
+        var (keys, clock, time) = (Keys, Clock, Time);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFileGrainStorageAsDefault(o => o.RootDirectory = root);
             silo.Services.AddSingleton(keys);
             silo.Services.AddSingleton<ITimeManager>(clock);
+            silo.Services.AddSingleton<TimeProvider>(time);
+            silo.Services.AddSingleton<EmbeddedLedger>();
+            silo.Services.AddSingleton<ILedger>(sp => sp.GetRequiredService<EmbeddedLedger>());
+            silo.Services.AddSingleton<ITicketRedeemer>(sp => sp.GetRequiredService<EmbeddedLedger>());
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

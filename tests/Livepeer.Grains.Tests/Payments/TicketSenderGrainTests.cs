@@ -20,9 +20,9 @@ public sealed class TicketSenderGrainTests(PaymentClusterFixture fixture) : ICla
     /// <summary>B needs a deposit and a reserve before it pays anyone (see shared spec: payments.md §9.2 step 6).</summary>
     public async Task InitializeAsync()
     {
-        var account = fixture.Client.GetGrain<IDepositGrain>(fixture.Keys.Gateway.Address.ToString());
-        if ((await account.GetSenderInfo()).Deposit.IsZero)
-            await account.FundDepositAndReserve(BigInteger.Pow(10, 18), BigInteger.Pow(10, 18));
+        var sender = fixture.Keys.Gateway.Address;
+        if ((await fixture.Broker.GetSenderInfo(sender)).Deposit.IsZero)
+            await fixture.Broker.FundDepositAndReserve(sender, BigInteger.Pow(10, 18), BigInteger.Pow(10, 18));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,7 +1,7 @@
 using System.Net;
 using Livepeer.Integration.Tests.Media;
 using Livepeer.Node;
-using Livepeer.Payments;
+using Livepeer.Protocol;
 using Livepeer.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +30,7 @@ public sealed class NodeRestartTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/live/restart/0.ts", new ByteArrayContent(segment))).StatusCode);
             var keys = app.Services.GetRequiredService<NodeKeys>();
-            var info = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IDepositGrain>(keys.Gateway.Address.ToString()).GetSenderInfo();
+            var info = await app.Services.GetRequiredService<ILedger>().GetSenderInfoAsync(keys.Gateway.Address);
             return (keys.Gateway.Address, keys.Orchestrator.Address, info.Deposit);
         });
 
@@ -39,7 +39,7 @@ public sealed class NodeRestartTests : IAsyncLifetime
             var keys = app.Services.GetRequiredService<NodeKeys>();
             Assert.Equal(gateway, keys.Gateway.Address);
             Assert.Equal(orchestrator, keys.Orchestrator.Address);
-            var info = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IDepositGrain>(gateway.ToString()).GetSenderInfo();
+            var info = await app.Services.GetRequiredService<ILedger>().GetSenderInfoAsync(gateway);
             Assert.Equal(fundedDeposit, info.Deposit);
             // The orchestrator's new secret invalidates the old params; the gateway fetches fresh ones and pays again.
             Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/live/restart/1.ts", new ByteArrayContent(segment))).StatusCode);

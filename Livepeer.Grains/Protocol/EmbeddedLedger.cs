@@ -1,0 +1,34 @@
+using System.Numerics;
+using Livepeer.Crypto;
+using Livepeer.Payments;
+
+namespace Livepeer.Protocol;
+
+/// <summary>The embedded ledger: the node's own TicketBroker grain.</summary>
+public sealed class EmbeddedLedger(IGrainFactory grains) : ILedger
+{
+    private ITicketBrokerGrain Broker => grains.GetGrain<ITicketBrokerGrain>(TicketBrokerGrain.Embedded);
+
+    public Task<SenderInfo> GetSenderInfoAsync(EthAddress sender) => Broker.GetSenderInfo(sender);
+
+    public Task<LedgerResult> FundDepositAndReserveAsync(EthAddress sender, BigInteger deposit, BigInteger reserve) =>
+        Broker.FundDepositAndReserve(sender, deposit, reserve);
+
+    public Task<LedgerResult> UnlockAsync(EthAddress sender) => Broker.Unlock(sender);
+
+    public Task<LedgerResult> CancelUnlockAsync(EthAddress sender) => Broker.CancelUnlock(sender);
+
+    public Task<LedgerResult> WithdrawAsync(EthAddress sender) => Broker.Withdraw(sender);
+
+    public Task<BigInteger> GetFeesAsync(EthAddress recipient) => Broker.GetFees(recipient);
+
+    public Task<bool> IsUsedAsync(EthAddress sender, Hash32 ticketHash) => Broker.IsUsedTicket(ticketHash);
+
+    public async Task<RedemptionResult> RedeemAsync(SignedTicket ticket)
+    {
+        var result = await Broker.RedeemWinningTicket(ticket);
+        return result.Succeeded
+            ? new RedemptionResult(result.Events.OfType<WinningTicketTransfer>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Amount), null)
+            : new RedemptionResult(BigInteger.Zero, result.RevertReason);
+    }
+}
