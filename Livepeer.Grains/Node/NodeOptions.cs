@@ -47,6 +47,9 @@ public sealed class NodeOptions
     /// <summary>Expected value of one ticket in wei, like go-livepeer's <c>-ticketEV</c>.</summary>
     public string TicketEV { get; set; } = "8000000000";
 
+    /// <summary>Cap on ticket face values in wei (0 = none), like go-livepeer's <c>-maxFaceValue</c>.</summary>
+    public string TicketMaxFaceValue { get; set; } = "0";
+
     /// <summary>Gas price of the embedded ledger in wei, used for ticket face values.</summary>
     public string EmbeddedGasPrice { get; set; } = "100000000";
 

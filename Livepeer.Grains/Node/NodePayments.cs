@@ -12,7 +12,11 @@ public sealed class NodePayments(IOptions<NodeOptions> options)
 
     public PriceInfo Price => new(_options.PricePerUnit, _options.PixelsPerUnit);
 
-    public TicketParamsConfig TicketConfig => new() { EV = Wei(_options.TicketEV, nameof(NodeOptions.TicketEV)) };
+    public TicketParamsConfig TicketConfig => new()
+    {
+        EV = Wei(_options.TicketEV, nameof(NodeOptions.TicketEV)),
+        MaxFaceValue = Wei(_options.TicketMaxFaceValue, nameof(NodeOptions.TicketMaxFaceValue)),
+    };
 
     public BigInteger EmbeddedGasPrice => Wei(_options.EmbeddedGasPrice, nameof(NodeOptions.EmbeddedGasPrice));
 

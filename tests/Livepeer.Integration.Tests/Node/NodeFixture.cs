@@ -9,7 +9,7 @@ namespace Livepeer.Integration.Tests.Node;
 /// A whole embedded node, started in-process exactly as <c>Livepeer.Silo</c> starts it, on free loopback ports and a
 /// private data directory, shared by the tests of a class and stopped by this fixture.
 /// </summary>
-public sealed class NodeFixture : IAsyncLifetime
+public class NodeFixture : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -27,6 +27,9 @@ public sealed class NodeFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Settings a derived fixture adds to the node's command line.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
@@ -37,6 +40,7 @@ public sealed class NodeFixture : IAsyncLifetime
             $"--siloPort={FreePorts.Next()}",
             $"--orleansGatewayPort={FreePorts.Next()}",
             $"--dataDir={Path.Combine(Directory, "data")}",
+            .. ExtraArguments,
         ]);
         await _app.StartAsync();
         Http.BaseAddress = GatewayUrl;
