@@ -28,7 +28,7 @@ public static class TicketBenchmark
         var runs = Option(args, "--runs", 5);
         var backends = Secp256k1Backend.Native is { } native ? new[] { native, Secp256k1Backend.BouncyCastle } : [Secp256k1Backend.BouncyCastle];
         Console.WriteLine($"backend chosen: {Secp256k1Backend.SelectionReason}");
-        Console.WriteLine($"{tickets} tickets per run, {runs} runs, one thread ({Environment.ProcessorCount} cores on this machine); medians of process CPU time, wall time in brackets");
+        Console.WriteLine($"{tickets} tickets per run, {runs} runs, one thread ({Environment.ProcessorCount} cores on this machine); medians of process CPU time, wall time in brackets, bytes allocated");
         Console.WriteLine("sign = ticket hash + personal_sign; verify = ticket hash + recovery + address compare; ReceiveTicket = all of O's checks");
 
         var sender = EthKey.Generate();
@@ -81,7 +81,8 @@ public static class TicketBenchmark
     {
         var cpu = Median(costs);
         var wall = MedianOf(costs.Select(c => c.WallMicroseconds));
-        return $"{cpu,6:0.0} µs/ticket ({wall,6:0.0}) {1e6 / cpu,7:0} tickets/s per core  all: " +
+        var allocated = MedianOf(costs.Select(c => c.AllocatedBytes));
+        return $"{cpu,6:0.0} µs/ticket ({wall,6:0.0}) {1e6 / cpu,7:0} tickets/s per core {allocated,8:0} B/ticket  all: " +
             string.Join(' ', costs.Select(c => c.CpuMicroseconds.ToString("0.0", CultureInfo.InvariantCulture)));
     }
 
@@ -99,8 +100,8 @@ public static class TicketBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    /// <summary>Microseconds per ticket: CPU time of the process, and wall time.</summary>
-    private readonly record struct Cost(double CpuMicroseconds, double WallMicroseconds);
+    /// <summary>Per ticket: microseconds of process CPU time and of wall time, and bytes the measuring thread allocated.</summary>
+    private readonly record struct Cost(double CpuMicroseconds, double WallMicroseconds, double AllocatedBytes);
 
     /// <summary>
     /// One round's tickets: a fresh recipient (so that nonces are unseen) and tickets made from its params, as many
@@ -174,12 +175,14 @@ public static class TicketBenchmark
 
         private Cost Measure(Action action)
         {
+            var allocatedStart = GC.GetAllocatedBytesForCurrentThread();
             var cpuStart = ProcessCpuTime.Now();
             var watch = Stopwatch.StartNew();
             action();
             var wall = watch.Elapsed;
             var cpu = ProcessCpuTime.Now() - cpuStart;
-            return new Cost(cpu.TotalMicroseconds / tickets.Count, wall.TotalMicroseconds / tickets.Count);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedStart;
+            return new Cost(cpu.TotalMicroseconds / tickets.Count, wall.TotalMicroseconds / tickets.Count, (double)allocated / tickets.Count);
         }
     }
 }
