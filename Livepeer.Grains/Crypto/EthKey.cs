@@ -1,21 +1,22 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Signers;
 using BigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace Livepeer.Crypto;
 
 /// <summary>
 /// A secp256k1 private key that produces Ethereum personal_sign signatures: deterministic
-/// RFC 6979 nonces, low s, v = 27/28 (see shared spec: payments.md §3.1 and §14.5).
+/// RFC 6979 nonces, low s, v = 27/28 (see shared spec: payments.md §3.1 and §14.5). Signing goes through
+/// <see cref="Secp256k1Backend.Current"/> unless a backend is given.
 /// </summary>
 public sealed class EthKey
 {
-    private readonly BigInteger d;
+    // 32 big-endian bytes in [1, n-1], the form both backends take.
+    private readonly byte[] privateKey;
 
     private EthKey(BigInteger d)
     {
-        this.d = d;
+        privateKey = new byte[Secp256k1.ScalarLength];
+        Secp256k1.WriteScalar(d, privateKey);
         Address = Secp256k1.ToAddress(Secp256k1.MultiplyBase(d));
     }
 
@@ -71,22 +72,24 @@ public sealed class EthKey
     }
 
     /// <summary>The 32-byte big-endian private key, for persisting it.</summary>
-    public byte[] PrivateKeyBytes()
-    {
-        var bytes = new byte[Secp256k1.ScalarLength];
-        d.ToByteArrayUnsigned(bytes.AsSpan(Secp256k1.ScalarLength - d.GetLengthofByteArrayUnsigned()));
-        return bytes;
-    }
+    public byte[] PrivateKeyBytes() => (byte[])privateKey.Clone();
 
     /// <summary>
     /// personal_sign: signs keccak256("\x19Ethereum Signed Message:\n" + len + message). Tickets
     /// pass the raw 32-byte ticket hash here.
     /// </summary>
-    public byte[] SignPersonal(ReadOnlySpan<byte> message)
+    public byte[] SignPersonal(ReadOnlySpan<byte> message) => SignPersonal(message, Secp256k1Backend.Current);
+
+    /// <summary>personal_sign through a given backend; every backend produces the same bytes.</summary>
+    public byte[] SignPersonal(ReadOnlySpan<byte> message, Secp256k1Backend backend)
     {
+        ArgumentNullException.ThrowIfNull(backend);
         Span<byte> digest = stackalloc byte[Keccak256.HashLength];
         EthSignature.PersonalDigest(message, digest);
-        return SignDigest(digest);
+        var signature = new byte[EthSignature.Length];
+        var recoveryId = backend.Sign(digest, privateKey, signature.AsSpan(0, Secp256k1Backend.CompactLength));
+        signature[64] = (byte)(27 + recoveryId);
+        return signature;
     }
 
     /// <summary>personal_sign(keccak256(message)), the wrapper O and B use for non-ticket data.</summary>
@@ -100,54 +103,4 @@ public sealed class EthKey
     // Never print key material.
     public override string ToString() => $"EthKey({Address})";
 
-    /// <summary>
-    /// ECDSA written out over BouncyCastle's curve math because its ECDsaSigner hides the point
-    /// R, whose y parity is the recovery id Ethereum needs.
-    /// </summary>
-    private byte[] SignDigest(ReadOnlySpan<byte> digest)
-    {
-        var n = Secp256k1.N;
-        var e = new BigInteger(1, digest);
-        var nonces = new HMacDsaKCalculator(new Sha256Digest());
-        nonces.Init(n, d, digest.ToArray());
-
-        while (true)
-        {
-            var k = nonces.NextK();
-            var point = Secp256k1.MultiplyBase(k);
-            var x = point.AffineXCoord.ToBigInteger();
-
-            // x >= n would need recovery id 2 or 3, which v = 27/28 cannot carry (odds ~2^-128):
-            // take the next RFC 6979 nonce instead.
-            if (x.CompareTo(n) >= 0)
-            {
-                continue;
-            }
-
-            var r = x;
-            var s = k.ModInverse(n).Multiply(e.Add(d.Multiply(r))).Mod(n);
-            if (r.SignValue == 0 || s.SignValue == 0)
-            {
-                continue;
-            }
-
-            var recoveryId = point.AffineYCoord.TestBitZero() ? 1 : 0;
-
-            // Low-s normalisation: (r, n − s) is the same signature for the negated R.
-            if (s.CompareTo(Secp256k1.HalfN) > 0)
-            {
-                s = n.Subtract(s);
-                recoveryId ^= 1;
-            }
-
-            var signature = new byte[EthSignature.Length];
-            WriteScalar(r, signature.AsSpan(0, 32));
-            WriteScalar(s, signature.AsSpan(32, 32));
-            signature[64] = (byte)(27 + recoveryId);
-            return signature;
-        }
-    }
-
-    private static void WriteScalar(BigInteger value, Span<byte> destination) =>
-        value.ToByteArrayUnsigned(destination[(destination.Length - value.GetLengthofByteArrayUnsigned())..]);
 }

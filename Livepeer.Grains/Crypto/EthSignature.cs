@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Org.BouncyCastle.Math;
 
 namespace Livepeer.Crypto;
 
@@ -19,18 +18,28 @@ public static class EthSignature
     public static SignatureCheck TryRecoverPersonal(
         ReadOnlySpan<byte> message,
         ReadOnlySpan<byte> signature,
+        [NotNullWhen(true)] out EthAddress? signer) =>
+        TryRecoverPersonal(message, signature, Secp256k1Backend.Current, out signer);
+
+    /// <summary>Recovers the signer through a given backend; every backend gives the same answers.</summary>
+    public static SignatureCheck TryRecoverPersonal(
+        ReadOnlySpan<byte> message,
+        ReadOnlySpan<byte> signature,
+        Secp256k1Backend backend,
         [NotNullWhen(true)] out EthAddress? signer)
     {
+        ArgumentNullException.ThrowIfNull(backend);
         signer = null;
 
-        // Checks run in go-livepeer's VerifySig order: length, high s, v.
+        // Checks run in go-livepeer's VerifySig order: length, high s, v. They stay here, ahead of any backend,
+        // because libsecp256k1's recovery accepts high s.
         if (signature.Length != Length)
         {
             return SignatureCheck.InvalidLength;
         }
 
-        var s = new BigInteger(1, signature[32..64]);
-        if (s.CompareTo(Secp256k1.HalfN) > 0)
+        // Equal-length big-endian byte strings compare as the numbers they encode.
+        if (signature[32..64].SequenceCompareTo(Secp256k1.HalfNBytes) > 0)
         {
             return SignatureCheck.SValueTooHigh;
         }
@@ -43,8 +52,8 @@ public static class EthSignature
 
         Span<byte> digest = stackalloc byte[Keccak256.HashLength];
         PersonalDigest(message, digest);
-        var publicKey = Secp256k1.Recover(digest, new BigInteger(1, signature[..32]), s, v - 27);
-        if (publicKey is null)
+        Span<byte> publicKey = stackalloc byte[Secp256k1Backend.PublicKeyLength];
+        if (!backend.TryRecover(digest, signature[..Secp256k1Backend.CompactLength], v - 27, publicKey))
         {
             return SignatureCheck.Unrecoverable;
         }
@@ -61,9 +70,13 @@ public static class EthSignature
     }
 
     /// <summary>Checks that <paramref name="expectedSigner"/> personal-signed <paramref name="message"/>.</summary>
-    public static SignatureCheck VerifyPersonal(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, EthAddress expectedSigner)
+    public static SignatureCheck VerifyPersonal(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, EthAddress expectedSigner) =>
+        VerifyPersonal(message, signature, expectedSigner, Secp256k1Backend.Current);
+
+    /// <summary>Checks the signer through a given backend; every backend gives the same answers.</summary>
+    public static SignatureCheck VerifyPersonal(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, EthAddress expectedSigner, Secp256k1Backend backend)
     {
-        var check = TryRecoverPersonal(message, signature, out var signer);
+        var check = TryRecoverPersonal(message, signature, backend, out var signer);
         return check != SignatureCheck.Valid || signer == expectedSigner ? check : SignatureCheck.SignerMismatch;
     }
 

@@ -32,6 +32,13 @@ internal static class Secp256k1
     /// <summary>n / 2 (floor): the largest s a canonical (low-s) signature may carry.</summary>
     public static BigInteger HalfN { get; }
 
+    /// <summary>n / 2 as 32 big-endian bytes, so that the low-s check is a byte comparison.</summary>
+    public static ReadOnlySpan<byte> HalfNBytes =>
+    [
+        0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0x5d, 0x57, 0x6e, 0x73, 0x57, 0xa4, 0x50, 0x1d, 0xdf, 0xe9, 0x2f, 0x46, 0x68, 0x1b, 0x20, 0xa0,
+    ];
+
     public static bool IsValidScalar(BigInteger value) => value.SignValue > 0 && value.CompareTo(N) < 0;
 
     /// <summary>k·G, using a precomputed comb table for the fixed base point.</summary>
@@ -71,13 +78,26 @@ internal static class Secp256k1
         return q.IsInfinity ? null : q;
     }
 
-    /// <summary>Ethereum address: the last 20 bytes of keccak256(X ‖ Y) of the uncompressed key.</summary>
     public static EthAddress ToAddress(ECPoint publicKey)
     {
         Span<byte> encoded = stackalloc byte[1 + (2 * ScalarLength)];
         publicKey.EncodeTo(false, encoded);
+        return ToAddress(encoded[1..]);
+    }
+
+    /// <summary>Ethereum address: the last 20 bytes of keccak256(X ‖ Y) of the uncompressed key.</summary>
+    public static EthAddress ToAddress(ReadOnlySpan<byte> publicKeyXY)
+    {
         Span<byte> hash = stackalloc byte[Keccak256.HashLength];
-        Keccak256.Hash(encoded[1..], hash);
+        Keccak256.Hash(publicKeyXY, hash);
         return EthAddress.FromBytes(hash[^EthAddress.Length..]);
+    }
+
+    /// <summary>Writes <paramref name="value"/> (in [0, 2^256)) as big-endian bytes filling <paramref name="destination"/>.</summary>
+    public static void WriteScalar(BigInteger value, Span<byte> destination)
+    {
+        var length = value.GetLengthofByteArrayUnsigned();
+        destination[..^length].Clear();
+        value.ToByteArrayUnsigned(destination[^length..]);
     }
 }

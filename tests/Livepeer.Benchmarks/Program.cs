@@ -1,3 +1,4 @@
+using Livepeer.Benchmarks.Payments;
 using Livepeer.Benchmarks.Transcoding;
 
 // Benchmarks print figures as ratios against a peer measured in the same run; run them in Release on an idle machine:
@@ -5,6 +6,7 @@ using Livepeer.Benchmarks.Transcoding;
 var benchmarks = new Dictionary<string, Func<string[], Task>>
 {
     ["transcode"] = TranscodeBenchmark.RunAsync,
+    ["tickets"] = TicketBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
