@@ -72,14 +72,26 @@ public sealed record Ticket
         return Hash32.TakeOwnership(Keccak256.Hash(buffer[..length]));
     }
 
+    /// <summary>
+    /// Writes the six fixed fields of the ticket hash, <c>abi.encodePacked</c> style (see shared spec: payments.md §2);
+    /// the contract's ticket form shares it, with a uint256 nonce. Returns the bytes written; auxData follows.
+    /// </summary>
+    internal static int WriteHashedFields(
+        Span<byte> destination, EthAddress recipient, EthAddress sender, BigInteger faceValue, BigInteger winProb,
+        BigInteger senderNonce, Hash32 recipientRandHash)
+    {
+        recipient.Span.CopyTo(destination);
+        sender.Span.CopyTo(destination[20..]);
+        BigIntegerEncoding.WriteUint256(faceValue, destination[40..]);
+        BigIntegerEncoding.WriteUint256(winProb, destination[72..]);
+        BigIntegerEncoding.WriteUint256(senderNonce, destination[104..]);
+        recipientRandHash.Span.CopyTo(destination[136..]);
+        return HashedFieldsLength;
+    }
+
     private int WriteFlattened(Span<byte> destination)
     {
-        Recipient.Span.CopyTo(destination);
-        Sender.Span.CopyTo(destination[20..]);
-        BigIntegerEncoding.WriteUint256(FaceValue, destination[40..]);
-        BigIntegerEncoding.WriteUint256(WinProb, destination[72..]);
-        BigIntegerEncoding.WriteUint256(SenderNonce, destination[104..]);
-        RecipientRandHash.Span.CopyTo(destination[136..]);
-        return HashedFieldsLength + ExpirationParams.WriteAuxData(destination[HashedFieldsLength..]);
+        var length = WriteHashedFields(destination, Recipient, Sender, FaceValue, WinProb, SenderNonce, RecipientRandHash);
+        return length + ExpirationParams.WriteAuxData(destination[length..]);
     }
 }

@@ -50,14 +50,8 @@ public sealed record BrokerTicket
     public Hash32 Hash()
     {
         var packed = new byte[FieldsLength + AuxData.Length];
-        var span = packed.AsSpan();
-        Recipient.Span.CopyTo(span);
-        Sender.Span.CopyTo(span[20..]);
-        BigIntegerEncoding.WriteUint256(FaceValue, span[40..]);
-        BigIntegerEncoding.WriteUint256(WinProb, span[72..]);
-        BigIntegerEncoding.WriteUint256(SenderNonce, span[104..]);
-        RecipientRandHash.Span.CopyTo(span[136..]);
-        AuxData.CopyTo(span[FieldsLength..]);
+        var length = Ticket.WriteHashedFields(packed, Recipient, Sender, FaceValue, WinProb, SenderNonce, RecipientRandHash);
+        AuxData.CopyTo(packed.AsSpan(length));
         return Hash32.TakeOwnership(Keccak256.Hash(packed));
     }
 
