@@ -34,9 +34,9 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
 
         var rungs = profiles.Select(p => new Rung(p, workspace.PathFor($"{p.Name}{EncoderArguments.FileExtension(segment.Format)}"))).ToList();
         using var stages = new FirstFailure(cancellationToken);
-        var encoding = rungs.Select(r => stages.Run(ct => EncodeAsync(r, source, input, segment.Format, ct))).ToList();
+        var encoding = stages.Run(ct => EncodeAsync(rungs, source, input, segment.Format, ct));
         var decoding = stages.Run(ct => DecodeAsync(input, source, rungs, ct));
-        await stages.WhenAll([decoding, .. encoding]);
+        await stages.WhenAll([decoding, encoding]);
 
         var frames = await decoding;
         if (frames == 0)
@@ -84,32 +84,53 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
         return sink.FrameCount;
     }
 
-    private static async Task EncodeAsync(Rung rung, SourceVideo source, string input, SegmentFormat format, CancellationToken cancellationToken)
+    /// <summary>
+    /// One ffmpeg process encodes every rung, each read from its own raw-frame pipe: an ffmpeg start costs about as
+    /// much CPU as encoding a rung of a 2-second segment, so one process per rung would waste a core-second a segment.
+    /// </summary>
+    private static async Task EncodeAsync(IReadOnlyList<Rung> rungs, SourceVideo source, string input, SegmentFormat format, CancellationToken cancellationToken)
     {
-        var profile = rung.Profile;
-        var frames = new RawFrameSource(profile.Width, profile.Height, source.FrameRate, rung.Frames.Reader);
         var offset = source.StartTime.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);
-        var audio = source.HasAudio ? "-map 1:a:0 -c:a copy" : "-an";
+        var audioInput = rungs.Count;
+        var audio = source.HasAudio ? $"-map {audioInput}:a:0 -c:a copy" : "-an";
+        FFMpegArguments? arguments = null;
+        foreach (var rung in rungs)
+        {
+            var frames = new RawFrameSource(rung.Profile.Width, rung.Profile.Height, source.FrameRate, rung.Frames.Reader);
+            // Raw frames carry no timestamps; shifting them to the source's start keeps the source timestamps.
+            arguments = arguments is null
+                ? FFMpegArguments.FromPipeInput(frames, i => i.WithCustomArgument($"-itsoffset {offset}"))
+                : arguments.AddPipeInput(frames, i => i.WithCustomArgument($"-itsoffset {offset}"));
+        }
         try
         {
-            await FFMpegArguments
-                .FromPipeInput(frames, i => i.WithCustomArgument($"-itsoffset {offset}"))
+            await arguments!
                 .AddFileInput(input)
-                .OutputToFile(rung.OutputPath, overwrite: true, o => o.WithCustomArgument(
-                    $"-map 0:v:0 {audio} -copyts {EncoderArguments.Video(profile, source.FrameRate)} {EncoderArguments.Container(format)}"))
+                .OutputToMany(outputs =>
+                {
+                    for (var i = 0; i < rungs.Count; i++)
+                    {
+                        var profile = rungs[i].Profile;
+                        outputs.OutputToFile(rungs[i].OutputPath, overwrite: true, o => o.WithCustomArgument(
+                            $"-map {i}:v:0 {audio} -copyts {EncoderArguments.Video(profile, source.FrameRate)} {EncoderArguments.Container(format)}"));
+                    }
+                })
                 .WithLogLevel(FFMpegLogLevel.Error)
                 .CancellableThrough(cancellationToken)
                 .ProcessAsynchronously(throwOnError: true);
         }
         catch (FFMpegException e)
         {
-            throw new TranscodeException(TranscodeErrorKind.Internal, $"encoding {profile.Name} failed: {FfmpegMessages.Reason(e.Message)}", e);
+            throw new TranscodeException(TranscodeErrorKind.Internal, $"encoding failed: {FfmpegMessages.Reason(e.Message)}", e);
         }
         finally
         {
             // Frames the encoder never took go back to the pool.
-            while (rung.Frames.Reader.TryRead(out var left))
-                left.Dispose();
+            foreach (var rung in rungs)
+            {
+                while (rung.Frames.Reader.TryRead(out var left))
+                    left.Dispose();
+            }
         }
     }
 
