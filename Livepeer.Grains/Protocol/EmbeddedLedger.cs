@@ -14,14 +14,6 @@ public sealed class EmbeddedLedger(IGrainFactory grains) : ILedger
     public Task<LedgerResult> FundDepositAndReserveAsync(EthAddress sender, BigInteger deposit, BigInteger reserve) =>
         Broker.FundDepositAndReserve(sender, deposit, reserve);
 
-    public Task<LedgerResult> UnlockAsync(EthAddress sender) => Broker.Unlock(sender);
-
-    public Task<LedgerResult> CancelUnlockAsync(EthAddress sender) => Broker.CancelUnlock(sender);
-
-    public Task<LedgerResult> WithdrawAsync(EthAddress sender) => Broker.Withdraw(sender);
-
-    public Task<BigInteger> GetFeesAsync(EthAddress recipient) => Broker.GetFees(recipient);
-
     public Task<bool> IsUsedAsync(EthAddress sender, Hash32 ticketHash) => Broker.IsUsedTicket(ticketHash);
 
     public async Task<RedemptionResult> RedeemAsync(SignedTicket ticket)

@@ -13,13 +13,4 @@ public interface ILedger : ITicketRedeemer
     Task<SenderInfo> GetSenderInfoAsync(EthAddress sender);
 
     Task<LedgerResult> FundDepositAndReserveAsync(EthAddress sender, BigInteger deposit, BigInteger reserve);
-
-    Task<LedgerResult> UnlockAsync(EthAddress sender);
-
-    Task<LedgerResult> CancelUnlockAsync(EthAddress sender);
-
-    Task<LedgerResult> WithdrawAsync(EthAddress sender);
-
-    /// <summary>Fees paid to a recipient by redeemed tickets.</summary>
-    Task<BigInteger> GetFeesAsync(EthAddress recipient);
 }

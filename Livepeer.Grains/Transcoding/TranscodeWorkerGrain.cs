@@ -19,8 +19,6 @@ public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<
         await stream.SubscribeAsync(OnJobAsync);
     }
 
-    Task<int> ITranscodeWorkerGrain.GetQueueLength() => Task.FromResult(_queue.Count);
-
     /// <summary>
     /// Returns at once so the stream's pulling agent is not held for the length of a transcode; jobs run one at a
     /// time in arrival order.
