@@ -92,6 +92,28 @@ public sealed class EthKey
         return signature;
     }
 
+    /// <summary>
+    /// Signs a raw 32-byte digest as it is, without the personal_sign prefix: what Ethereum transactions need, whose
+    /// signing hash is signed directly (see shared spec: protocol-contracts.md §15.4).
+    /// </summary>
+    public EcdsaSignature SignDigest(ReadOnlySpan<byte> digest) => SignDigest(digest, Secp256k1Backend.Current);
+
+    /// <summary>Raw-digest signing through a given backend; every backend produces the same bytes.</summary>
+    public EcdsaSignature SignDigest(ReadOnlySpan<byte> digest, Secp256k1Backend backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+
+        // Checked here, not only in the native backend: BouncyCastle would sign a digest of any length.
+        if (digest.Length != Keccak256.HashLength)
+        {
+            throw new ArgumentException($"a digest is {Keccak256.HashLength} bytes, got {digest.Length}", nameof(digest));
+        }
+
+        var compact = new byte[Secp256k1Backend.CompactLength];
+        var recoveryId = backend.Sign(digest, privateKey, compact);
+        return EcdsaSignature.TakeOwnership(compact, recoveryId);
+    }
+
     /// <summary>personal_sign(keccak256(message)), the wrapper O and B use for non-ticket data.</summary>
     public byte[] SignPersonalKeccak(ReadOnlySpan<byte> message)
     {
@@ -102,5 +124,4 @@ public sealed class EthKey
 
     // Never print key material.
     public override string ToString() => $"EthKey({Address})";
-
 }

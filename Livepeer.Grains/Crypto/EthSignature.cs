@@ -92,6 +92,49 @@ public static class EthSignature
     }
 
     /// <summary>
+    /// Recovers the signer of a raw-digest signature (no personal_sign prefix), as go-ethereum recovers a transaction's
+    /// sender: high s is rejected first (the homestead rule), then r and s outside [1, n-1] or without a point.
+    /// </summary>
+    public static SignatureCheck TryRecoverDigest(
+        ReadOnlySpan<byte> digest,
+        EcdsaSignature signature,
+        [NotNullWhen(true)] out EthAddress? signer) =>
+        TryRecoverDigest(digest, signature, Secp256k1Backend.Current, out signer);
+
+    /// <summary>Raw-digest recovery through a given backend; every backend gives the same answers.</summary>
+    public static SignatureCheck TryRecoverDigest(
+        ReadOnlySpan<byte> digest,
+        EcdsaSignature signature,
+        Secp256k1Backend backend,
+        [NotNullWhen(true)] out EthAddress? signer)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(backend);
+        if (digest.Length != Keccak256.HashLength)
+        {
+            throw new ArgumentException($"a digest is {Keccak256.HashLength} bytes, got {digest.Length}", nameof(digest));
+        }
+
+        signer = null;
+        if (signature.S.SequenceCompareTo(Secp256k1.HalfNBytes) > 0)
+        {
+            return SignatureCheck.SValueTooHigh;
+        }
+
+        Span<byte> compact = stackalloc byte[Secp256k1Backend.CompactLength];
+        signature.R.CopyTo(compact);
+        signature.S.CopyTo(compact[EcdsaSignature.ScalarLength..]);
+        Span<byte> publicKey = stackalloc byte[Secp256k1Backend.PublicKeyLength];
+        if (!backend.TryRecover(digest, compact, signature.RecoveryId, publicKey))
+        {
+            return SignatureCheck.Unrecoverable;
+        }
+
+        signer = Secp256k1.ToAddress(publicKey);
+        return SignatureCheck.Valid;
+    }
+
+    /// <summary>
     /// go-ethereum's TextHash: keccak256("\x19Ethereum Signed Message:\n" + decimal(len) + message).
     /// The message is not hashed first.
     /// </summary>
