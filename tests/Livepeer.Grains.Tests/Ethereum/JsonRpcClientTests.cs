@@ -231,10 +231,15 @@ public class JsonRpcClientTests
     [Fact]
     public async Task The_callers_cancellation_is_neither_retried_nor_wrapped()
     {
-        var node = new ScriptedNode(Hang());
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var node = new ScriptedNode(Hang(sent));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => node.Client().BlockNumberAsync(cancel.Token));
+        var call = node.Client().BlockNumberAsync(cancel.Token);
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Single(node.Requests);
     }
 
@@ -250,9 +255,10 @@ public class JsonRpcClientTests
     private static Func<CancellationToken, Task<HttpResponseMessage>> Fail(Exception e) => _ => Task.FromException<HttpResponseMessage>(e);
 
     /// <summary>Never answers; ends only when the attempt is cancelled.</summary>
-    private static Func<CancellationToken, Task<HttpResponseMessage>> Hang() =>
+    private static Func<CancellationToken, Task<HttpResponseMessage>> Hang(TaskCompletionSource? sent = null) =>
         async token =>
         {
+            sent?.SetResult();
             await Task.Delay(Timeout.Infinite, token);
             throw new InvalidOperationException("unreachable");
         };
