@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
+using Livepeer.Crypto;
 
 namespace Livepeer.Ethereum;
 
@@ -28,7 +29,7 @@ internal static class JsonRpcHex
         return "0x" + value.ToString("x", CultureInfo.InvariantCulture);
     }
 
-    public static string FromData(ReadOnlySpan<byte> data) => "0x" + Convert.ToHexStringLower(data);
+    public static string FromData(ReadOnlySpan<byte> data) => HexEncoding.ToPrefixedLower(data);
 
     /// <summary>Parses a quantity. Leading zeros are tolerated, as some nodes send them.</summary>
     public static BigInteger ToBigInteger(string text)
