@@ -28,7 +28,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
         services.AddHostedService<EmbeddedLedgerFunding>();
-        services.AddHostedService<RedemptionLoop>();
+        services.AddHostedService<RoundsStartup>();
         return services;
     }
 }

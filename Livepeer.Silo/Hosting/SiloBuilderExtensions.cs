@@ -1,4 +1,5 @@
 using Livepeer.Node;
+using Livepeer.Protocol;
 using Livepeer.Storage;
 using Livepeer.Transcoding;
 using Orleans.Configuration;
@@ -21,6 +22,8 @@ internal static class SiloBuilderExtensions
         silo.AddFileGrainStorageAsDefault(o => o.RootDirectory = Path.Combine(node.DataDirectory, "grains"));
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.UseInMemoryReminderService();
+        // The block reminder fires every 12 s (one L1 block); Orleans warns below one minute but honours it.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = EmbeddedChainClock.L1BlockTime);
         silo.AddMemoryStreams(TranscodeStreams.Provider, streams =>
         {
             // Each queue is polled on its own timer: 4 queues at 25 ms cost an idle node a few % of one core

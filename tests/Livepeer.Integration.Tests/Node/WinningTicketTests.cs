@@ -3,6 +3,7 @@ using Livepeer.Integration.Tests.Media;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Livepeer.Payments;
+using Livepeer.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Livepeer.Integration.Tests.Node;
@@ -33,5 +34,20 @@ public sealed class WinningTicketTests(WinningNodeFixture node) : IClassFixture<
         var queued = Assert.Single(await node.Grains.GetGrain<IWinningTicketQueueGrain>(orchestratorId).GetQueued());
         Assert.Equal(keys.Gateway.Address, queued.Ticket.Ticket.Sender);
         Assert.Equal(8_000_000_001, queued.Ticket.Ticket.FaceValue);
+
+        // The block reminder's work leaves it queued: its params have not expired yet (40 blocks, 8 minutes).
+        var report = await node.Grains.GetGrain<IRoundsGrain>(orchestratorId).OnBlock();
+        Assert.Equal((0, 1), (report.Redeemed, report.Waiting));
+    }
+
+    [Fact]
+    public async Task The_orchestrators_block_reminder_is_registered_at_start()
+    {
+        var orchestratorId = node.Services.GetRequiredService<NodeKeys>().Orchestrator.Address.ToString();
+
+        var reminders = await node.Http.GetStringAsync("/dashboard/Reminders");
+
+        Assert.Contains(orchestratorId.ToLowerInvariant(), reminders.ToLowerInvariant());
+        Assert.Contains("block", reminders);
     }
 }
