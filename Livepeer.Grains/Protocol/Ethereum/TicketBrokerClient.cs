@@ -1,0 +1,79 @@
+using System.Numerics;
+using Livepeer.Crypto;
+using Livepeer.Ethereum;
+using Livepeer.Payments;
+
+namespace Livepeer.Protocol.Ethereum;
+
+/// <summary>One winning ticket as <c>redeemWinningTicket</c> takes it.</summary>
+public sealed record WinningTicket(BrokerTicket Ticket, byte[] Signature, BigInteger RecipientRand)
+{
+    /// <summary>The contract's form of an off-chain signed ticket.</summary>
+    public static WinningTicket From(SignedTicket ticket) =>
+        new(BrokerTicket.From(ticket.Ticket), (byte[])ticket.Sig.Clone(), ticket.RecipientRand);
+}
+
+/// <summary>
+/// The TicketBroker: broadcaster deposits and reserves, unlock and withdraw, and ticket redemption (see shared spec:
+/// protocol-contracts.md §8). Refusals are <see cref="ContractRevertException"/>s with the contract's reason.
+/// </summary>
+public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller, TransactionSender? sender = null)
+    : ContractClient(address, caller, sender)
+{
+    private const string TicketTuple = "(address,address,uint256,uint256,uint256,bytes32,bytes)";
+
+    public static readonly AbiFunction GetSenderInfo = AbiFunction.Parse(
+        "getSenderInfo(address) returns ((uint256,uint256),(uint256,uint256))");
+    public static readonly AbiFunction UsedTickets = AbiFunction.Parse("usedTickets(bytes32) returns (bool)");
+    public static readonly AbiFunction FundDepositAndReserve = AbiFunction.Parse("fundDepositAndReserve(uint256,uint256)");
+    public static readonly AbiFunction Unlock = AbiFunction.Parse("unlock()");
+    public static readonly AbiFunction CancelUnlock = AbiFunction.Parse("cancelUnlock()");
+    public static readonly AbiFunction Withdraw = AbiFunction.Parse("withdraw()");
+    public static readonly AbiFunction RedeemWinningTicket = AbiFunction.Parse($"redeemWinningTicket({TicketTuple},bytes,uint256)");
+    public static readonly AbiFunction BatchRedeemWinningTickets = AbiFunction.Parse($"batchRedeemWinningTickets({TicketTuple}[],bytes[],uint256[])");
+
+    public static IReadOnlyList<AbiFunction> Functions { get; } =
+        [GetSenderInfo, UsedTickets, FundDepositAndReserve, Unlock, CancelUnlock, Withdraw, RedeemWinningTicket, BatchRedeemWinningTickets];
+
+    /// <summary>Deposit, reserve funds remaining and withdraw round (0 while locked) of a broadcaster.</summary>
+    public async Task<SenderInfo> GetSenderInfoAsync(EthAddress broadcaster, CancellationToken cancellationToken = default)
+    {
+        // Two static tuples: (deposit, withdrawRound), (fundsRemaining, claimedInCurrentRound).
+        var values = await CallAllAsync(GetSenderInfo, cancellationToken, broadcaster);
+        var sender = values.Get<object?[]>(0);
+        var reserve = values.Get<object?[]>(1);
+        return new SenderInfo((BigInteger)sender[0]!, (BigInteger)reserve[0]!, (long)(BigInteger)sender[1]!);
+    }
+
+    public Task<bool> IsUsedAsync(Hash32 ticketHash, CancellationToken cancellationToken = default) =>
+        CallAsync<bool>(UsedTickets, cancellationToken, ticketHash);
+
+    /// <summary>Funds the sending account's deposit and reserve; it sends deposit + reserve wei.</summary>
+    public Task<TransactionReceipt> FundDepositAndReserveAsync(BigInteger deposit, BigInteger reserve, CancellationToken cancellationToken = default) =>
+        SendWithValueAsync(FundDepositAndReserve, deposit + reserve, cancellationToken, deposit, reserve);
+
+    public Task<TransactionReceipt> UnlockAsync(CancellationToken cancellationToken = default) => SendAsync(Unlock, cancellationToken);
+
+    public Task<TransactionReceipt> CancelUnlockAsync(CancellationToken cancellationToken = default) => SendAsync(CancelUnlock, cancellationToken);
+
+    public Task<TransactionReceipt> WithdrawAsync(CancellationToken cancellationToken = default) => SendAsync(Withdraw, cancellationToken);
+
+    /// <exception cref="ContractRevertException">E.g. "ticket is used", "ticket is expired", "ticket did not win".</exception>
+    public Task<TransactionReceipt> RedeemWinningTicketAsync(WinningTicket ticket, CancellationToken cancellationToken = default) =>
+        SendAsync(RedeemWinningTicket, cancellationToken, Tuple(ticket.Ticket), ticket.Signature, ticket.RecipientRand);
+
+    /// <summary>
+    /// Redeems several tickets in one transaction. The contract swallows each ticket's failure, so the transaction
+    /// succeeds even when some tickets were not redeemed: check the receipt's logs or <see cref="IsUsedAsync"/>.
+    /// </summary>
+    public Task<TransactionReceipt> BatchRedeemWinningTicketsAsync(IReadOnlyList<WinningTicket> tickets, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            BatchRedeemWinningTickets,
+            cancellationToken,
+            tickets.Select(t => (object?)Tuple(t.Ticket)).ToArray(),
+            tickets.Select(t => (object?)t.Signature).ToArray(),
+            tickets.Select(t => (object?)t.RecipientRand).ToArray());
+
+    private static object?[] Tuple(BrokerTicket t) =>
+        [t.Recipient, t.Sender, t.FaceValue, t.WinProb, t.SenderNonce, t.RecipientRandHash, t.AuxData];
+}
