@@ -13,6 +13,12 @@ public abstract class ContractClient(EthAddress address, ContractCaller caller, 
 {
     public EthAddress Address { get; } = address;
 
+    /// <summary>The account this client's transactions come from, or null for a read-only client.</summary>
+    protected TransactionSender? Sender { get; } = sender;
+
+    protected TransactionSender RequireSender() =>
+        Sender ?? throw new InvalidOperationException($"{GetType().Name} for {Address} is read-only: it has no transaction sender");
+
     protected async Task<T> CallAsync<T>(AbiFunction function, CancellationToken cancellationToken, params object?[] args) =>
         (await caller.CallAsync(Address, function, args, cancellationToken: cancellationToken)).Get<T>(0);
 
@@ -24,6 +30,5 @@ public abstract class ContractClient(EthAddress address, ContractCaller caller, 
 
     protected Task<TransactionReceipt> SendWithValueAsync(
         AbiFunction function, BigInteger value, CancellationToken cancellationToken, params object?[] args) =>
-        (sender ?? throw new InvalidOperationException($"{GetType().Name} for {Address} is read-only: it has no transaction sender"))
-            .SendAsync(Address, function, args, value, cancellationToken);
+        RequireSender().SendAsync(Address, function, args, value, cancellationToken: cancellationToken);
 }

@@ -60,19 +60,53 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
 
     /// <exception cref="ContractRevertException">E.g. "ticket is used", "ticket is expired", "ticket did not win".</exception>
     public Task<TransactionReceipt> RedeemWinningTicketAsync(WinningTicket ticket, CancellationToken cancellationToken = default) =>
-        SendAsync(RedeemWinningTicket, cancellationToken, Tuple(ticket.Ticket), ticket.Signature, ticket.RecipientRand);
+        SendAsync(RedeemWinningTicket, cancellationToken, Arguments(ticket));
 
     /// <summary>
     /// Redeems several tickets in one transaction. The contract swallows each ticket's failure, so the transaction
     /// succeeds even when some tickets were not redeemed: check the receipt's logs or <see cref="IsUsedAsync"/>.
     /// </summary>
-    public Task<TransactionReceipt> BatchRedeemWinningTicketsAsync(IReadOnlyList<WinningTicket> tickets, CancellationToken cancellationToken = default) =>
-        SendAsync(
+    /// <remarks>
+    /// The batch's own gas estimate is useless: since inner failures are swallowed, the smallest gas that lets the
+    /// outer call succeed starves every ticket. The limit is therefore the sum of each ticket's own estimate (with the
+    /// sender's margin) plus <see cref="BatchOverheadGas"/>; a ticket that would revert counts
+    /// <see cref="FailingTicketGas"/>.
+    /// </remarks>
+    public async Task<TransactionReceipt> BatchRedeemWinningTicketsAsync(IReadOnlyList<WinningTicket> tickets, CancellationToken cancellationToken = default)
+    {
+        var sender = RequireSender();
+        var gasLimit = BatchOverheadGas;
+        foreach (var ticket in tickets)
+        {
+            try
+            {
+                gasLimit += await sender.EstimateGasAsync(Address, RedeemWinningTicket, Arguments(ticket), cancellationToken: cancellationToken);
+            }
+            catch (ContractRevertException)
+            {
+                gasLimit += FailingTicketGas;
+            }
+        }
+
+        return await sender.SendAsync(
+            Address,
             BatchRedeemWinningTickets,
-            cancellationToken,
-            tickets.Select(t => (object?)Tuple(t.Ticket)).ToArray(),
-            tickets.Select(t => (object?)t.Signature).ToArray(),
-            tickets.Select(t => (object?)t.RecipientRand).ToArray());
+            [
+                tickets.Select(t => (object?)Tuple(t.Ticket)).ToArray(),
+                tickets.Select(t => (object?)t.Signature).ToArray(),
+                tickets.Select(t => (object?)t.RecipientRand).ToArray(),
+            ],
+            gasLimit: gasLimit,
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Gas for the batch's calldata, loop and self-calls on top of its tickets' own estimates.</summary>
+    public const long BatchOverheadGas = 60_000;
+
+    /// <summary>Gas budgeted for a ticket whose own estimate reverts: enough to reach the revert.</summary>
+    public const long FailingTicketGas = 60_000;
+
+    private static object?[] Arguments(WinningTicket ticket) => [Tuple(ticket.Ticket), ticket.Signature, ticket.RecipientRand];
 
     private static object?[] Tuple(BrokerTicket t) =>
         [t.Recipient, t.Sender, t.FaceValue, t.WinProb, t.SenderNonce, t.RecipientRandHash, t.AuxData];

@@ -35,25 +35,57 @@ public sealed class TransactionSender
     /// <exception cref="ContractRevertException">The gas estimate or the mined transaction reverted.</exception>
     /// <exception cref="GasPriceTooHighException">Nothing was sent: the gas price is above the cap.</exception>
     /// <exception cref="TimeoutException">No receipt within <see cref="TransactionSenderOptions.ReceiptTimeout"/>.</exception>
+    /// <param name="gasLimit">
+    /// The gas limit to use instead of the estimate with its margin: for calls that swallow inner failures, whose
+    /// estimate is only what makes the outer call succeed.
+    /// </param>
     public Task<TransactionReceipt> SendAsync(
-        EthAddress to, AbiFunction function, object?[] args, BigInteger? value = null, CancellationToken cancellationToken = default) =>
-        SendAsync(to, function.Signature, function.EncodeCall(args), value ?? BigInteger.Zero, cancellationToken);
+        EthAddress to,
+        AbiFunction function,
+        object?[] args,
+        BigInteger? value = null,
+        long? gasLimit = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(to, function.Signature, function.EncodeCall(args), value ?? BigInteger.Zero, gasLimit, cancellationToken);
 
-    private async Task<TransactionReceipt> SendAsync(
-        EthAddress to, string function, byte[] data, BigInteger value, CancellationToken cancellationToken)
+    /// <summary><c>eth_estimateGas</c> of a call from this account, times the margin.</summary>
+    /// <exception cref="ContractRevertException">The call would revert.</exception>
+    public async Task<long> EstimateGasAsync(
+        EthAddress to, AbiFunction function, object?[] args, BigInteger? value = null, CancellationToken cancellationToken = default)
     {
-        var call = new TransactionArgs(From: Address, To: to, Data: data, Value: value.IsZero ? null : value);
-        long estimate;
+        var call = new TransactionArgs(From: Address, To: to, Data: function.EncodeCall(args), Value: value is { IsZero: false } ? value : null);
         try
         {
-            estimate = await Rpc.EstimateGasAsync(call, cancellationToken: cancellationToken);
+            var estimate = await Rpc.EstimateGasAsync(call, cancellationToken: cancellationToken);
+            return (long)Math.Ceiling(estimate * options.GasLimitMultiplier);
         }
         catch (JsonRpcRevertException e)
         {
-            throw new ContractRevertException(function, RevertReason.Decode(e.RevertData), inner: e);
+            throw new ContractRevertException(function.Signature, RevertReason.Decode(e.RevertData), inner: e);
+        }
+    }
+
+    private async Task<TransactionReceipt> SendAsync(
+        EthAddress to, string function, byte[] data, BigInteger value, long? fixedGasLimit, CancellationToken cancellationToken)
+    {
+        var call = new TransactionArgs(From: Address, To: to, Data: data, Value: value.IsZero ? null : value);
+        ulong gasLimit;
+        if (fixedGasLimit is { } limit)
+        {
+            gasLimit = (ulong)limit;
+        }
+        else
+        {
+            try
+            {
+                gasLimit = (ulong)Math.Ceiling(await Rpc.EstimateGasAsync(call, cancellationToken: cancellationToken) * options.GasLimitMultiplier);
+            }
+            catch (JsonRpcRevertException e)
+            {
+                throw new ContractRevertException(function, RevertReason.Decode(e.RevertData), inner: e);
+            }
         }
 
-        var gasLimit = (ulong)Math.Ceiling(estimate * options.GasLimitMultiplier);
         var (maxFee, tip) = await FeesAsync(cancellationToken);
 
         var signed = await nonces.WithNextNonceAsync(Address, async nonce =>
