@@ -16,6 +16,10 @@ public abstract class ContractClient(EthAddress address, ContractCaller caller, 
     /// <summary>The account this client's transactions come from, or null for a read-only client.</summary>
     protected TransactionSender? Sender { get; } = sender;
 
+    /// <summary>The sending account.</summary>
+    /// <exception cref="InvalidOperationException">The client is read-only.</exception>
+    public EthAddress Account => RequireSender().Address;
+
     protected TransactionSender RequireSender() =>
         Sender ?? throw new InvalidOperationException($"{GetType().Name} for {Address} is read-only: it has no transaction sender");
 

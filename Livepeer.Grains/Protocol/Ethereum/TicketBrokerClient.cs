@@ -26,14 +26,25 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
         "getSenderInfo(address) returns ((uint256,uint256),(uint256,uint256))");
     public static readonly AbiFunction UsedTickets = AbiFunction.Parse("usedTickets(bytes32) returns (bool)");
     public static readonly AbiFunction FundDepositAndReserve = AbiFunction.Parse("fundDepositAndReserve(uint256,uint256)");
+    public static readonly AbiFunction FundDepositAndReserveFor = AbiFunction.Parse("fundDepositAndReserveFor(address,uint256,uint256)");
     public static readonly AbiFunction Unlock = AbiFunction.Parse("unlock()");
     public static readonly AbiFunction CancelUnlock = AbiFunction.Parse("cancelUnlock()");
     public static readonly AbiFunction Withdraw = AbiFunction.Parse("withdraw()");
     public static readonly AbiFunction RedeemWinningTicket = AbiFunction.Parse($"redeemWinningTicket({TicketTuple},bytes,uint256)");
     public static readonly AbiFunction BatchRedeemWinningTickets = AbiFunction.Parse($"batchRedeemWinningTickets({TicketTuple}[],bytes[],uint256[])");
 
+    public static readonly AbiEvent DepositFundedEvent = AbiEvent.Parse("DepositFunded(address indexed sender, uint256 amount)");
+    public static readonly AbiEvent ReserveFundedEvent = AbiEvent.Parse("ReserveFunded(address indexed reserveHolder, uint256 amount)");
+    public static readonly AbiEvent ReserveClaimedEvent = AbiEvent.Parse("ReserveClaimed(address indexed reserveHolder, address claimant, uint256 amount)");
+    public static readonly AbiEvent WinningTicketTransferEvent = AbiEvent.Parse(
+        "WinningTicketTransfer(address indexed sender, address indexed recipient, uint256 amount)");
+    public static readonly AbiEvent UnlockCancelledEvent = AbiEvent.Parse("UnlockCancelled(address indexed sender)");
+
+    public static IReadOnlyList<AbiEvent> Events { get; } =
+        [DepositFundedEvent, ReserveFundedEvent, ReserveClaimedEvent, WinningTicketTransferEvent, UnlockCancelledEvent];
+
     public static IReadOnlyList<AbiFunction> Functions { get; } =
-        [GetSenderInfo, UsedTickets, FundDepositAndReserve, Unlock, CancelUnlock, Withdraw, RedeemWinningTicket, BatchRedeemWinningTickets];
+        [GetSenderInfo, UsedTickets, FundDepositAndReserve, FundDepositAndReserveFor, Unlock, CancelUnlock, Withdraw, RedeemWinningTicket, BatchRedeemWinningTickets];
 
     /// <summary>Deposit, reserve funds remaining and withdraw round (0 while locked) of a broadcaster.</summary>
     public async Task<SenderInfo> GetSenderInfoAsync(EthAddress broadcaster, CancellationToken cancellationToken = default)
@@ -51,6 +62,50 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
     /// <summary>Funds the sending account's deposit and reserve; it sends deposit + reserve wei.</summary>
     public Task<TransactionReceipt> FundDepositAndReserveAsync(BigInteger deposit, BigInteger reserve, CancellationToken cancellationToken = default) =>
         SendWithValueAsync(FundDepositAndReserve, deposit + reserve, cancellationToken, deposit, reserve);
+
+    /// <summary>Funds another broadcaster's deposit and reserve from the sending account.</summary>
+    public Task<TransactionReceipt> FundDepositAndReserveForAsync(
+        EthAddress broadcaster, BigInteger deposit, BigInteger reserve, CancellationToken cancellationToken = default) =>
+        SendWithValueAsync(FundDepositAndReserveFor, deposit + reserve, cancellationToken, broadcaster, deposit, reserve);
+
+    /// <summary>
+    /// This contract's funding and payment events in a receipt, in log order: DepositFunded, ReserveFunded,
+    /// ReserveClaimed, WinningTicketTransfer and UnlockCancelled; other logs are skipped.
+    /// </summary>
+    public IReadOnlyList<TicketBrokerEvent> DecodeEvents(TransactionReceipt receipt)
+    {
+        var events = new List<TicketBrokerEvent>();
+        foreach (var log in receipt.Logs.Where(l => l.Address == Address && l.Topics.Count > 0))
+        {
+            var topic = log.Topics[0];
+            if (topic == DepositFundedEvent.Topic0)
+            {
+                var v = DepositFundedEvent.Decode(log.Topics, log.Data);
+                events.Add(new DepositFunded(v.Get<EthAddress>(0), v.Get<BigInteger>(1)));
+            }
+            else if (topic == ReserveFundedEvent.Topic0)
+            {
+                var v = ReserveFundedEvent.Decode(log.Topics, log.Data);
+                events.Add(new ReserveFunded(v.Get<EthAddress>(0), v.Get<BigInteger>(1)));
+            }
+            else if (topic == ReserveClaimedEvent.Topic0)
+            {
+                var v = ReserveClaimedEvent.Decode(log.Topics, log.Data);
+                events.Add(new ReserveClaimed(v.Get<EthAddress>(0), v.Get<EthAddress>(1), v.Get<BigInteger>(2)));
+            }
+            else if (topic == WinningTicketTransferEvent.Topic0)
+            {
+                var v = WinningTicketTransferEvent.Decode(log.Topics, log.Data);
+                events.Add(new WinningTicketTransfer(v.Get<EthAddress>(0), v.Get<EthAddress>(1), v.Get<BigInteger>(2)));
+            }
+            else if (topic == UnlockCancelledEvent.Topic0)
+            {
+                events.Add(new UnlockCancelled(UnlockCancelledEvent.Decode(log.Topics, log.Data).Get<EthAddress>(0)));
+            }
+        }
+
+        return events;
+    }
 
     public Task<TransactionReceipt> UnlockAsync(CancellationToken cancellationToken = default) => SendAsync(Unlock, cancellationToken);
 
