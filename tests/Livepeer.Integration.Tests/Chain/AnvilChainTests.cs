@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Livepeer.Crypto;
 using Livepeer.Ethereum;
 
@@ -55,11 +53,8 @@ public sealed class AnvilChainTests(AnvilFixture chain) : IClassFixture<AnvilFix
     public async Task Deploys_the_real_Controller_from_its_SDK_artifact()
     {
         var artifact = LivepeerArtifacts.Sdk.Get("Controller");
-        using (var abi = JsonDocument.Parse(artifact.AbiJson))
-        {
-            var constructor = abi.RootElement.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "constructor");
-            Assert.Empty(constructor.GetProperty("inputs").EnumerateArray());
-        }
+        var abi = ContractAbi.FromJson(artifact.AbiJson);
+        Assert.Empty(abi.ConstructorInputs);
 
         var receipt = await DeployAsync(artifact.Bytecode);
 
@@ -72,17 +67,17 @@ public sealed class AnvilChainTests(AnvilFixture chain) : IClassFixture<AnvilFix
         Assert.Equal(Convert.FromHexString(artifact.DeployedBytecodeHex), code);
 
         // The Controller starts paused, owned by its deployer (shared spec §5, §16.4).
-        var paused = await Rpc.CallAsync(new(To: receipt.ContractAddress, Data: TemporaryAbi.Selector("paused()")), BlockParameter.Latest);
-        Assert.Equal(TemporaryAbi.Word(1), paused);
-        var owner = await Rpc.CallAsync(new(To: receipt.ContractAddress, Data: TemporaryAbi.Selector("owner()")), BlockParameter.Latest);
-        Assert.Equal(TemporaryAbi.Word(Deployer), owner);
+        var paused = await Rpc.CallAsync(new(To: receipt.ContractAddress, Data: abi.GetFunction("paused").EncodeCall()), BlockParameter.Latest);
+        Assert.True(abi.GetFunction("paused").DecodeOutput(paused).Get<bool>(0));
+        var owner = await Rpc.CallAsync(new(To: receipt.ContractAddress, Data: abi.GetFunction("owner").EncodeCall()), BlockParameter.Latest);
+        Assert.Equal(Deployer, abi.GetFunction("owner").DecodeOutput(owner).Get<EthAddress>(0));
     }
 
     [Fact]
     public async Task A_transaction_log_is_in_its_receipt_and_in_eth_getLogs()
     {
         var controller = (await DeployAsync(LivepeerArtifacts.Sdk.Get("Controller").Bytecode)).ContractAddress!;
-        var unpause = new TransactionArgs(From: Deployer, To: controller, Data: TemporaryAbi.Selector("unpause()"));
+        var unpause = new TransactionArgs(From: Deployer, To: controller, Data: AbiFunction.Parse("unpause()").EncodeCall());
         var nonce = await Rpc.GetTransactionCountAsync(Deployer, BlockParameter.Pending);
         var gas = await Rpc.EstimateGasAsync(unpause);
 
@@ -140,17 +135,18 @@ public sealed class AnvilChainTests(AnvilFixture chain) : IClassFixture<AnvilFix
         Assert.DoesNotContain("__$", linked.BytecodeHex, StringComparison.Ordinal);
         Assert.DoesNotContain("__$", linked.DeployedBytecodeHex, StringComparison.Ordinal);
         // constructor(address _controller): the argument is one ABI word after the creation code.
-        var receipt = await DeployAsync([.. linked.Bytecode, .. TemporaryAbi.Word(controller)]);
+        var receipt = await DeployAsync(ContractAbi.FromJson(linked.AbiJson).EncodeConstructor(linked.Bytecode, controller));
         Assert.True(receipt.Succeeded);
         var code = await Rpc.GetCodeAsync(receipt.ContractAddress!, BlockParameter.Latest);
         Assert.Equal(Convert.FromHexString(linked.DeployedBytecodeHex), code);
         Assert.All(linked.DeployedLinkReferences, r => Assert.Equal(library.ContractAddress!.ToArray(), code[r.Start..(r.Start + r.Length)]));
 
         // A real revert with a reason: the deployed target refuses to work while its Controller is paused.
-        var unbond = new TransactionArgs(From: chain.Accounts[1], To: receipt.ContractAddress, Data: [.. TemporaryAbi.Selector("unbond(uint256)"), .. TemporaryAbi.Word(1)]);
+        var unbond = new TransactionArgs(From: chain.Accounts[1], To: receipt.ContractAddress, Data: AbiFunction.Parse("unbond(uint256)").EncodeCall(1));
         var revert = await Assert.ThrowsAsync<JsonRpcRevertException>(() => Rpc.CallAsync(unbond, BlockParameter.Latest));
-        Assert.Equal(TemporaryAbi.Selector("Error(string)"), revert.RevertData[..4]);
-        Assert.Contains("paused", Encoding.UTF8.GetString(revert.RevertData[4..]), StringComparison.Ordinal);
+        var reason = RevertReason.Decode(revert.RevertData);
+        Assert.Equal(RevertKind.Error, reason.Kind);
+        Assert.Contains("paused", reason.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,17 +202,4 @@ public sealed class AnvilChainTests(AnvilFixture chain) : IClassFixture<AnvilFix
         Assert.NotNull(receipt.ContractAddress);
         return receipt;
     }
-}
-
-/// <summary>
-/// TEMPORARY: the few ABI words these smoke tests need, until the project's ABI codec (<c>Livepeer.Ethereum.Abi</c>,
-/// written on another branch) lands. Replace these calls with it then; do not grow this.
-/// </summary>
-internal static class TemporaryAbi
-{
-    public static byte[] Selector(string signature) => Keccak256.Hash(Encoding.ASCII.GetBytes(signature))[..4];
-
-    public static byte[] Word(EthAddress address) => [.. new byte[12], .. address.Span];
-
-    public static byte[] Word(byte value) => [.. new byte[31], value];
 }

@@ -1,0 +1,236 @@
+using System.Numerics;
+using Livepeer.Crypto;
+using Livepeer.Ethereum;
+using Livepeer.Payments;
+using Livepeer.Protocol;
+using Livepeer.Protocol.Ethereum;
+using Xunit.Abstractions;
+
+namespace Livepeer.Integration.Tests.Chain;
+
+/// <summary>
+/// Rounds long enough (50 blocks) that tickets whose params expire 40 blocks after issue are still within the
+/// 2-round validity period when redeemed, as on mainnet where a round is 5760 blocks.
+/// </summary>
+public sealed class LongRoundsProtocolFixture() : LivepeerProtocolFixture(new ProtocolParameters { RoundLength = 50 });
+
+/// <summary>
+/// The end-to-end scenario of shared spec: protocol-contracts.md §16.5 with the node's own code: an orchestrator
+/// registers, a broadcaster funds, our Sender signs tickets against our Recipient's params, and the production
+/// TicketBroker client redeems them.
+/// </summary>
+public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixture, ITestOutputHelper output)
+    : IClassFixture<LongRoundsProtocolFixture>
+{
+    private static readonly BigInteger Eth = BigInteger.Pow(10, 18);
+    private static readonly BigInteger EV = 8_000_000_000;
+    private const long RewardCut = 100_000; // 10 %
+    private const long FeeShare = 500_000; // 50 % to delegators
+
+    private EthAddress Orchestrator => fixture.Orchestrator.Address;
+
+    [Fact]
+    public async Task Orchestrator_registers_broadcaster_funds_and_tickets_are_redeemed_once()
+    {
+        var bonding = fixture.BondingManager(fixture.Orchestrator);
+        var broker = fixture.TicketBroker(fixture.Orchestrator);
+        await EnsureActiveOrchestratorAsync();
+        await EnsureFundedBroadcasterAsync();
+        var transcoder = await bonding.GetTranscoderAsync(Orchestrator);
+        Assert.Equal((RewardCut, FeeShare), ((long)transcoder.RewardCut, (long)transcoder.FeeShare));
+        Assert.True(await bonding.IsActiveTranscoderAsync(Orchestrator));
+
+        var (tickets, expirationBlock) = await WinningTicketsAsync(4);
+        // Redeem only once the params have expired, so recipientRand is not revealed while they are in use (§15.3).
+        await MineToAsync(expirationBlock);
+        await fixture.InitializeCurrentRoundAsync();
+        var faceValue = tickets[0].Ticket.FaceValue;
+        var feesBefore = await bonding.PendingFeesAsync(Orchestrator);
+
+        var single = await broker.RedeemWinningTicketAsync(tickets[0]);
+
+        Assert.True(single.Succeeded);
+        Assert.True(await broker.IsUsedAsync(tickets[0].Ticket.Hash()));
+        // Self-delegated, the orchestrator is both the transcoder (commission) and the only delegator (feeShare): it
+        // gets the whole face value, up to the cumulative-factor rounding of §7.4.
+        AssertFeesGrew(feesBefore, faceValue, await bonding.PendingFeesAsync(Orchestrator));
+        Assert.Equal(Eth - faceValue, (await broker.GetSenderInfoAsync(fixture.Broadcaster.Address)).Deposit);
+
+        var replay = await Assert.ThrowsAsync<ContractRevertException>(() => broker.RedeemWinningTicketAsync(tickets[0]));
+        Assert.Equal(TicketBrokerErrors.TicketUsed, replay.Reason);
+
+        var feesBeforeBatch = await bonding.PendingFeesAsync(Orchestrator);
+        var batch = await broker.BatchRedeemWinningTicketsAsync([tickets[1], tickets[2]]);
+
+        Assert.True(batch.Succeeded);
+        Assert.True(await broker.IsUsedAsync(tickets[1].Ticket.Hash()));
+        Assert.True(await broker.IsUsedAsync(tickets[2].Ticket.Hash()));
+        AssertFeesGrew(feesBeforeBatch, 2 * faceValue, await bonding.PendingFeesAsync(Orchestrator));
+        // The round's first redemption also pays for first writes (earnings pool, sender's deposit slot); compare
+        // the batch with a second single redemption.
+        var warmSingle = await broker.RedeemWinningTicketAsync(tickets[3]);
+        output.WriteLine(
+            $"gas: redeemWinningTicket {single.GasUsed} (first in round), {warmSingle.GasUsed} (next); " +
+            $"batchRedeemWinningTickets of 2: {batch.GasUsed} ({batch.GasUsed / 2} per ticket)");
+    }
+
+    [Fact]
+    public async Task A_transaction_that_fails_once_mined_reports_the_reason_from_a_replay()
+    {
+        await EnsureActiveOrchestratorAsync();
+        await EnsureFundedBroadcasterAsync();
+        var (tickets, expirationBlock) = await WinningTicketsAsync(1);
+        await MineToAsync(expirationBlock);
+        await fixture.InitializeCurrentRoundAsync();
+        var broker = fixture.TicketBroker(fixture.Orchestrator);
+        var nonce = await fixture.Rpc.GetTransactionCountAsync(Orchestrator, BlockParameter.Pending);
+
+        // Both transactions pass their gas estimate before either is mined; in the block, the second finds the ticket used.
+        await fixture.Rpc.SetAutomineAsync(false);
+        Task<TransactionReceipt> first, second;
+        try
+        {
+            first = broker.RedeemWinningTicketAsync(tickets[0]);
+            second = broker.RedeemWinningTicketAsync(tickets[0]);
+            await WaitForPendingNonceAsync(nonce + 2);
+            await fixture.Rpc.MineAsync(1);
+        }
+        finally
+        {
+            await fixture.Rpc.SetAutomineAsync(true);
+        }
+
+        Assert.True((await first).Succeeded);
+        var failed = await Assert.ThrowsAsync<ContractRevertException>(() => second);
+        Assert.Equal(TicketBrokerErrors.TicketUsed, failed.Reason);
+        Assert.NotNull(failed.Receipt);
+        Assert.Equal(0, failed.Receipt.Status);
+        Assert.Equal((await first).BlockNumber, failed.Receipt.BlockNumber);
+    }
+
+    private async Task WaitForPendingNonceAsync(long nonce)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (await fixture.Rpc.GetTransactionCountAsync(Orchestrator, BlockParameter.Pending) < nonce)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the pool never reached nonce {nonce} for {Orchestrator} within 20 s");
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    }
+
+    private async Task<(IReadOnlyList<WinningTicket> Tickets, long ExpirationBlock)> WinningTicketsAsync(int count)
+    {
+        var (tickets, expirationBlock) = await SignedWinnersAsync(count);
+        return ([.. tickets.Select(WinningTicket.From)], expirationBlock);
+    }
+
+    [Fact]
+    public async Task The_Ethereum_ledger_funds_redeems_and_reports_refusals_as_the_contract_reasons()
+    {
+        await EnsureActiveOrchestratorAsync();
+        await EnsureFundedBroadcasterAsync();
+        var ledger = new EthereumLedger(fixture.TicketBroker(fixture.Orchestrator));
+
+        // From the orchestrator's account on behalf of another sender: fundDepositAndReserveFor.
+        var other = EthKey.Generate().Address;
+        var funded = await ledger.FundDepositAndReserveAsync(other, 5, 7);
+        Assert.True(funded.Succeeded, funded.ToString());
+        Assert.Equal<TicketBrokerEvent>([new ReserveFunded(other, 7), new DepositFunded(other, 5)], funded.Events);
+        var info = await ledger.GetSenderInfoAsync(other);
+        Assert.Equal((new BigInteger(5), new BigInteger(7), 0L), (info.Deposit, info.Reserve, info.WithdrawRound));
+
+        var (tickets, expirationBlock) = await SignedWinnersAsync(1);
+        var ticket = tickets[0];
+        await MineToAsync(expirationBlock);
+        await fixture.InitializeCurrentRoundAsync();
+        Assert.False(await ledger.IsUsedAsync(ticket.Ticket.Sender, ticket.Ticket.Hash()));
+
+        var redeemed = await ledger.RedeemAsync(ticket);
+
+        Assert.Equal(new RedemptionResult(ticket.Ticket.FaceValue, null), redeemed);
+        Assert.True(await ledger.IsUsedAsync(ticket.Ticket.Sender, ticket.Ticket.Hash()));
+        Assert.Equal(new RedemptionResult(BigInteger.Zero, TicketBrokerErrors.TicketUsed), await ledger.RedeemAsync(ticket));
+        var forged = ticket with { RecipientRand = ticket.RecipientRand + 1 };
+        Assert.Equal(TicketBrokerErrors.RecipientRandMismatch, (await ledger.RedeemAsync(forged)).Error);
+    }
+
+    private static void AssertFeesGrew(BigInteger before, BigInteger amount, BigInteger after)
+    {
+        var growth = after - before;
+        Assert.True(BigInteger.Abs(growth - amount) <= 2, $"pendingFees grew by {growth}, expected {amount}");
+    }
+
+    /// <summary>Bonds and registers the orchestrator, then starts the round in which it is active.</summary>
+    private async Task EnsureActiveOrchestratorAsync()
+    {
+        var bonding = fixture.BondingManager(fixture.Orchestrator);
+        if (await bonding.IsActiveTranscoderAsync(Orchestrator))
+        {
+            await fixture.InitializeCurrentRoundAsync();
+            return;
+        }
+
+        // A fresh round: transcoder() reverts in the locked last 10 % of one.
+        await fixture.StartNextRoundAsync();
+        var stake = 1000 * Eth;
+        await fixture.LivepeerToken(fixture.Orchestrator).ApproveAsync(fixture.Protocol.BondingManager, stake);
+        await bonding.BondAsync(stake, Orchestrator);
+        await bonding.TranscoderAsync(RewardCut, FeeShare);
+        Assert.True(await bonding.IsRegisteredTranscoderAsync(Orchestrator));
+        Assert.False(await bonding.IsActiveTranscoderAsync(Orchestrator)); // it joins the pool for the next round (§7.2)
+
+        await fixture.StartNextRoundAsync();
+        Assert.True(await bonding.IsActiveTranscoderAsync(Orchestrator));
+    }
+
+    private async Task EnsureFundedBroadcasterAsync()
+    {
+        var broker = fixture.TicketBroker(fixture.Broadcaster);
+        if ((await broker.GetSenderInfoAsync(fixture.Broadcaster.Address)).Deposit.IsZero)
+        {
+            var receipt = await broker.FundDepositAndReserveAsync(Eth, Eth);
+            Assert.True(receipt.Succeeded);
+            var info = await broker.GetSenderInfoAsync(fixture.Broadcaster.Address);
+            Assert.Equal((Eth, Eth, 0L), (info.Deposit, info.Reserve, info.WithdrawRound));
+        }
+    }
+
+    /// <summary>Tickets from our Sender to our Recipient, all winners, with their params' expiration block.</summary>
+    private async Task<(IReadOnlyList<SignedTicket> Tickets, long ExpirationBlock)> SignedWinnersAsync(int count)
+    {
+        var time = new ChainTimeManager(fixture.Rpc, fixture.RoundsManager());
+        await time.RefreshAsync();
+        var broadcaster = fixture.Broadcaster.Address;
+        var senders = new SenderMonitor(transcoderPoolSize: 1);
+        senders.Update(broadcaster, await fixture.TicketBroker().GetSenderInfoAsync(broadcaster));
+
+        // A face value one wei above EV with a tiny gas price: winProb ≈ 2^256 × EV / (EV + 1), so practically every
+        // ticket wins, and the sender still accepts the params.
+        var recipient = new Recipient(Orchestrator, EthKey.Generate().PrivateKeyBytes(), new TicketParamsConfig { EV = EV, MaxFaceValue = EV + 1 },
+            time, senders, new FixedGasPrice(1));
+        var ticketParams = recipient.TicketParams(broadcaster, new PriceInfo(1, 1)).Value;
+        Assert.Equal(time.LastInitializedRound, ticketParams.ExpirationParams.CreationRound);
+
+        var sender = new Sender(fixture.Broadcaster, time, senders, new SenderLimits());
+        var batch = sender.CreateTicketBatch(sender.StartSession(ticketParams), count).Value;
+        var tickets = batch.Tickets();
+        var winners = new List<SignedTicket>();
+        for (var i = 0; i < count; i++)
+        {
+            var received = recipient.ReceiveTicket(tickets[i], batch.SenderParams[i].Sig, ticketParams.Seed);
+            Assert.True(received.Won, received.Error?.Message ?? "the ticket lost");
+            winners.Add(received.WinningTicket);
+        }
+
+        return (winners, ticketParams.ExpirationBlock);
+    }
+
+    private async Task MineToAsync(long block)
+    {
+        var head = await fixture.Rpc.BlockNumberAsync();
+        if (block > head)
+        {
+            await fixture.Rpc.MineAsync(block - head);
+        }
+    }
+}
