@@ -76,6 +76,17 @@ public sealed class SegmentRoundTripTests(NodeFixture node) : IClassFixture<Node
         Assert.Equal(4, parts.Count);
     }
 
+    [Fact]
+    public async Task Segment_wider_than_8K_gets_422_with_the_limit()
+    {
+        var wide = await Ffmpeg.GenerateSegmentAsync(node.Directory, 8200, 64, seconds: 0.2);
+
+        using var response = await PostAsync("wide", "0.ts", wide);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("resolution 8200x64 exceeds 8192x8192", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("abc.ts", "invalid segment sequence number")]
     [InlineData("-1.ts", "invalid segment sequence number")]
