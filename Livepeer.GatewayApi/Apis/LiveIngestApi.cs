@@ -74,7 +74,8 @@ public static class LiveIngestApi
             limit.MaxRequestBodySize = MaxSegmentBytes;
         if (request.ContentLength > MaxSegmentBytes)
             return null;
-        using var buffer = new MemoryStream(request.ContentLength is long length ? (int)length : 1 << 20);
+        // A claimed length only sizes the first buffer, up to 16 MiB: a client cannot make us reserve 300 MB with a header.
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 1 << 20, 16 << 20));
         try
         {
             await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
