@@ -35,10 +35,4 @@ public static class AnvilRpcExtensions
     /// <summary>Sets an account's ETH balance, e.g. to fund a freshly generated key.</summary>
     public static async Task SetBalanceAsync(this JsonRpcClient client, EthAddress account, BigInteger wei, CancellationToken cancellationToken = default) =>
         await client.RequestAsync("anvil_setBalance", [account.ToString(), JsonRpcHex.FromQuantity(wei)], cancellationToken);
-
-    /// <summary>
-    /// Turns mining on each transaction on or off; while off, transactions wait in the pool until <see cref="MineAsync"/>.
-    /// </summary>
-    public static async Task SetAutomineAsync(this JsonRpcClient client, bool enabled, CancellationToken cancellationToken = default) =>
-        await client.RequestAsync("evm_setAutomine", [enabled], cancellationToken);
 }

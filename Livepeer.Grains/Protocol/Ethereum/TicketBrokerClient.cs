@@ -161,7 +161,7 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
     /// <summary>Gas budgeted for a ticket whose own estimate reverts: enough to reach the revert.</summary>
     public const long FailingTicketGas = 60_000;
 
-    private static object?[] Arguments(WinningTicket ticket) => [Tuple(ticket.Ticket), ticket.Signature, ticket.RecipientRand];
+    internal static object?[] Arguments(WinningTicket ticket) => [Tuple(ticket.Ticket), ticket.Signature, ticket.RecipientRand];
 
     private static object?[] Tuple(BrokerTicket t) =>
         [t.Recipient, t.Sender, t.FaceValue, t.WinProb, t.SenderNonce, t.RecipientRandHash, t.AuxData];
