@@ -22,10 +22,9 @@ public sealed class LongRoundsProtocolFixture() : LivepeerProtocolFixture(new Pr
 public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixture, ITestOutputHelper output)
     : IClassFixture<LongRoundsProtocolFixture>
 {
-    private static readonly BigInteger Eth = BigInteger.Pow(10, 18);
-    private static readonly BigInteger EV = 8_000_000_000;
-    private const long RewardCut = 100_000; // 10 %
-    private const long FeeShare = 500_000; // 50 % to delegators
+    private static readonly BigInteger Eth = OnChainScenario.Eth;
+
+    private readonly OnChainScenario scenario = new(fixture);
 
     private EthAddress Orchestrator => fixture.Orchestrator.Address;
 
@@ -34,15 +33,15 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
     {
         var bonding = fixture.BondingManager(fixture.Orchestrator);
         var broker = fixture.TicketBroker(fixture.Orchestrator);
-        await EnsureActiveOrchestratorAsync();
+        await scenario.EnsureActiveOrchestratorAsync();
         await EnsureFundedBroadcasterAsync();
         var transcoder = await bonding.GetTranscoderAsync(Orchestrator);
-        Assert.Equal((RewardCut, FeeShare), ((long)transcoder.RewardCut, (long)transcoder.FeeShare));
+        Assert.Equal((OnChainScenario.RewardCut, OnChainScenario.FeeShare), ((long)transcoder.RewardCut, (long)transcoder.FeeShare));
         Assert.True(await bonding.IsActiveTranscoderAsync(Orchestrator));
 
         var (tickets, expirationBlock) = await WinningTicketsAsync(4);
         // Redeem only once the params have expired, so recipientRand is not revealed while they are in use (§15.3).
-        await MineToAsync(expirationBlock);
+        await scenario.MineToAsync(expirationBlock);
         await fixture.InitializeCurrentRoundAsync();
         var faceValue = tickets[0].Ticket.FaceValue;
         var feesBefore = await bonding.PendingFeesAsync(Orchestrator);
@@ -53,7 +52,7 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
         Assert.True(await broker.IsUsedAsync(tickets[0].Ticket.Hash()));
         // Self-delegated, the orchestrator is both the transcoder (commission) and the only delegator (feeShare): it
         // gets the whole face value, up to the cumulative-factor rounding of §7.4.
-        AssertFeesGrew(feesBefore, faceValue, await bonding.PendingFeesAsync(Orchestrator));
+        OnChainScenario.AssertFeesGrew(feesBefore, faceValue, await bonding.PendingFeesAsync(Orchestrator));
         Assert.Equal(Eth - faceValue, (await broker.GetSenderInfoAsync(fixture.Broadcaster.Address)).Deposit);
 
         var replay = await Assert.ThrowsAsync<ContractRevertException>(() => broker.RedeemWinningTicketAsync(tickets[0]));
@@ -65,7 +64,7 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
         Assert.True(batch.Succeeded);
         Assert.True(await broker.IsUsedAsync(tickets[1].Ticket.Hash()));
         Assert.True(await broker.IsUsedAsync(tickets[2].Ticket.Hash()));
-        AssertFeesGrew(feesBeforeBatch, 2 * faceValue, await bonding.PendingFeesAsync(Orchestrator));
+        OnChainScenario.AssertFeesGrew(feesBeforeBatch, 2 * faceValue, await bonding.PendingFeesAsync(Orchestrator));
         // The round's first redemption also pays for first writes (earnings pool, sender's deposit slot); compare
         // the batch with a second single redemption.
         var warmSingle = await broker.RedeemWinningTicketAsync(tickets[3]);
@@ -77,10 +76,10 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
     [Fact]
     public async Task A_transaction_that_fails_once_mined_reports_the_reason_from_a_replay()
     {
-        await EnsureActiveOrchestratorAsync();
+        await scenario.EnsureActiveOrchestratorAsync();
         await EnsureFundedBroadcasterAsync();
         var (tickets, expirationBlock) = await WinningTicketsAsync(1);
-        await MineToAsync(expirationBlock);
+        await scenario.MineToAsync(expirationBlock);
         await fixture.InitializeCurrentRoundAsync();
         var broker = fixture.TicketBroker(fixture.Orchestrator);
         Assert.True((await broker.RedeemWinningTicketAsync(tickets[0])).Succeeded);
@@ -98,14 +97,14 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
 
     private async Task<(IReadOnlyList<WinningTicket> Tickets, long ExpirationBlock)> WinningTicketsAsync(int count)
     {
-        var (tickets, expirationBlock) = await SignedWinnersAsync(count);
+        var (tickets, expirationBlock) = await scenario.SignedWinnersAsync(count);
         return ([.. tickets.Select(WinningTicket.From)], expirationBlock);
     }
 
     [Fact]
     public async Task The_Ethereum_ledger_funds_redeems_and_reports_refusals_as_the_contract_reasons()
     {
-        await EnsureActiveOrchestratorAsync();
+        await scenario.EnsureActiveOrchestratorAsync();
         await EnsureFundedBroadcasterAsync();
         var ledger = new EthereumLedger(fixture.TicketBroker(fixture.Orchestrator));
 
@@ -117,9 +116,9 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
         var info = await ledger.GetSenderInfoAsync(other);
         Assert.Equal((new BigInteger(5), new BigInteger(7), 0L), (info.Deposit, info.Reserve, info.WithdrawRound));
 
-        var (tickets, expirationBlock) = await SignedWinnersAsync(1);
+        var (tickets, expirationBlock) = await scenario.SignedWinnersAsync(1);
         var ticket = tickets[0];
-        await MineToAsync(expirationBlock);
+        await scenario.MineToAsync(expirationBlock);
         await fixture.InitializeCurrentRoundAsync();
         Assert.False(await ledger.IsUsedAsync(ticket.Ticket.Sender, ticket.Ticket.Hash()));
 
@@ -132,35 +131,6 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
         Assert.Equal(TicketBrokerErrors.RecipientRandMismatch, (await ledger.RedeemAsync(forged)).Error);
     }
 
-    private static void AssertFeesGrew(BigInteger before, BigInteger amount, BigInteger after)
-    {
-        var growth = after - before;
-        Assert.True(BigInteger.Abs(growth - amount) <= 2, $"pendingFees grew by {growth}, expected {amount}");
-    }
-
-    /// <summary>Bonds and registers the orchestrator, then starts the round in which it is active.</summary>
-    private async Task EnsureActiveOrchestratorAsync()
-    {
-        var bonding = fixture.BondingManager(fixture.Orchestrator);
-        if (await bonding.IsActiveTranscoderAsync(Orchestrator))
-        {
-            await fixture.InitializeCurrentRoundAsync();
-            return;
-        }
-
-        // A fresh round: transcoder() reverts in the locked last 10 % of one.
-        await fixture.StartNextRoundAsync();
-        var stake = 1000 * Eth;
-        await fixture.LivepeerToken(fixture.Orchestrator).ApproveAsync(fixture.Protocol.BondingManager, stake);
-        await bonding.BondAsync(stake, Orchestrator);
-        await bonding.TranscoderAsync(RewardCut, FeeShare);
-        Assert.True(await bonding.IsRegisteredTranscoderAsync(Orchestrator));
-        Assert.False(await bonding.IsActiveTranscoderAsync(Orchestrator)); // it joins the pool for the next round (§7.2)
-
-        await fixture.StartNextRoundAsync();
-        Assert.True(await bonding.IsActiveTranscoderAsync(Orchestrator));
-    }
-
     private async Task EnsureFundedBroadcasterAsync()
     {
         var broker = fixture.TicketBroker(fixture.Broadcaster);
@@ -170,45 +140,6 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
             Assert.True(receipt.Succeeded);
             var info = await broker.GetSenderInfoAsync(fixture.Broadcaster.Address);
             Assert.Equal((Eth, Eth, 0L), (info.Deposit, info.Reserve, info.WithdrawRound));
-        }
-    }
-
-    /// <summary>Tickets from our Sender to our Recipient, all winners, with their params' expiration block.</summary>
-    private async Task<(IReadOnlyList<SignedTicket> Tickets, long ExpirationBlock)> SignedWinnersAsync(int count)
-    {
-        var time = new ChainTimeManager(fixture.Rpc, fixture.RoundsManager());
-        await time.RefreshAsync();
-        var broadcaster = fixture.Broadcaster.Address;
-        var senders = new SenderMonitor(transcoderPoolSize: 1);
-        senders.Update(broadcaster, await fixture.TicketBroker().GetSenderInfoAsync(broadcaster));
-
-        // A face value one wei above EV with a tiny gas price: winProb ≈ 2^256 × EV / (EV + 1), so practically every
-        // ticket wins, and the sender still accepts the params.
-        var recipient = new Recipient(Orchestrator, EthKey.Generate().PrivateKeyBytes(), new TicketParamsConfig { EV = EV, MaxFaceValue = EV + 1 },
-            time, senders, new FixedGasPrice(1));
-        var ticketParams = recipient.TicketParams(broadcaster, new PriceInfo(1, 1)).Value;
-        Assert.Equal(time.LastInitializedRound, ticketParams.ExpirationParams.CreationRound);
-
-        var sender = new Sender(fixture.Broadcaster, time, senders, new SenderLimits());
-        var batch = sender.CreateTicketBatch(sender.StartSession(ticketParams), count).Value;
-        var tickets = batch.Tickets();
-        var winners = new List<SignedTicket>();
-        for (var i = 0; i < count; i++)
-        {
-            var received = recipient.ReceiveTicket(tickets[i], batch.SenderParams[i].Sig, ticketParams.Seed);
-            Assert.True(received.Won, received.Error?.Message ?? "the ticket lost");
-            winners.Add(received.WinningTicket);
-        }
-
-        return (winners, ticketParams.ExpirationBlock);
-    }
-
-    private async Task MineToAsync(long block)
-    {
-        var head = await fixture.Rpc.BlockNumberAsync();
-        if (block > head)
-        {
-            await fixture.Rpc.MineAsync(block - head);
         }
     }
 }
