@@ -30,13 +30,15 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
 
         using var workspace = TranscodeWorkspace.Create();
         var input = workspace.Write("source" + EncoderArguments.FileExtension(segment.Format), segment.Data);
-        var source = await SourceVideo.ProbeAsync(input, cancellationToken);
 
         var rungs = profiles.Select(p => new Rung(p, workspace.PathFor($"{p.Name}{EncoderArguments.FileExtension(segment.Format)}"))).ToList();
         using var stages = new FirstFailure(cancellationToken);
-        var encoding = stages.Run(ct => EncodeAsync(rungs, source, input, segment.Format, ct));
-        var decoding = stages.Run(ct => DecodeAsync(input, source, rungs, ct));
-        await stages.WhenAll([decoding, encoding]);
+        // The probe and the decoder's process start overlap: each costs about as much as the other.
+        var probing = stages.Run(ct => SourceVideo.ProbeAsync(input, ct));
+        var decoding = stages.Run(ct => DecodeAsync(input, probing, rungs, ct));
+        var encoding = stages.Run(async ct => await EncodeAsync(rungs, await probing, input, segment.Format, ct));
+        await stages.WhenAll([probing, decoding, encoding]);
+        var source = await probing;
 
         var frames = await decoding;
         if (frames == 0)
@@ -45,9 +47,9 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
         return new TranscodedSegment(segment.SeqNo, segment.Duration, renditions);
     }
 
-    private async Task<long> DecodeAsync(string input, SourceVideo source, IReadOnlyList<Rung> rungs, CancellationToken cancellationToken)
+    private async Task<long> DecodeAsync(string input, Task<SourceVideo> probe, IReadOnlyList<Rung> rungs, CancellationToken cancellationToken)
     {
-        var sink = new RawFrameSink(source.Width, source.Height, async (frame, ct) =>
+        var sink = new RawFrameSink(probe, async (frame, ct) =>
         {
             var scaled = rungs.Select(r => Yuv420Frame.Rent(r.Profile.Width, r.Profile.Height)).ToList();
             try
@@ -73,7 +75,7 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
         }
         catch (FFMpegException e)
         {
-            // The probe accepted the container, so a decode failure is still the segment's fault (corrupt payload).
+            // ffmpeg cannot decode what the client sent (corrupt payload): the segment's fault, whatever the probe says.
             throw TranscodeException.InvalidInput(FfmpegMessages.Reason(e.Message));
         }
         finally

@@ -5,8 +5,11 @@ using Livepeer.Cuda.Frames;
 
 namespace Livepeer.Transcoding;
 
-/// <summary>Reads raw yuv420p frames from an ffmpeg decoder into pooled frames and hands each to a callback.</summary>
-internal sealed class RawFrameSink(int width, int height, Func<Yuv420Frame, CancellationToken, ValueTask> onFrame) : IPipeSink
+/// <summary>
+/// Reads raw yuv420p frames from an ffmpeg decoder into pooled frames and hands each to a callback. The frame size
+/// comes from the probe, which may still be running when the decoder starts.
+/// </summary>
+internal sealed class RawFrameSink(Task<SourceVideo> probe, Func<Yuv420Frame, CancellationToken, ValueTask> onFrame) : IPipeSink
 {
     public long FrameCount { get; private set; }
 
@@ -14,6 +17,8 @@ internal sealed class RawFrameSink(int width, int height, Func<Yuv420Frame, Canc
 
     public async Task ReadAsync(Stream inputStream, CancellationToken cancellationToken)
     {
+        var source = await probe;
+        var (width, height) = (source.Width, source.Height);
         var frameSize = Yuv420Frame.ByteSize(width, height);
         while (true)
         {
