@@ -70,38 +70,24 @@ public sealed class FileGrainStorage : IGrainStorage
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         => ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
-    {
-        var location = Locate(stateName, grainId);
-        var gate = LockFor(location);
-        await gate.WaitAsync(cancellationToken);
-        try
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+        => UnderLockAsync(stateName, grainId, cancellationToken, (_, stored) =>
         {
-            var stored = await TryReadAsync(location, cancellationToken);
             if (stored is null)
             {
                 SetMissing(grainState);
-                return;
+                return Task.CompletedTask;
             }
 
             grainState.State = _serializer.Deserialize<T>(stored.Value.Payload);
             grainState.ETag = FormatETag(stored.Value.Version);
             grainState.RecordExists = true;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+            return Task.CompletedTask;
+        });
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
-    {
-        var location = Locate(stateName, grainId);
-        var gate = LockFor(location);
-        await gate.WaitAsync(cancellationToken);
-        try
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+        => UnderLockAsync(stateName, grainId, cancellationToken, async (location, stored) =>
         {
-            var stored = await TryReadAsync(location, cancellationToken);
             var storedVersion = stored?.Version;
             CheckETag("write", location, storedVersion, grainState.ETag);
 
@@ -113,21 +99,11 @@ public sealed class FileGrainStorage : IGrainStorage
 
             grainState.ETag = FormatETag(version);
             grainState.RecordExists = true;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+        });
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
-    {
-        var location = Locate(stateName, grainId);
-        var gate = LockFor(location);
-        await gate.WaitAsync(cancellationToken);
-        try
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+        => UnderLockAsync(stateName, grainId, cancellationToken, (location, stored) =>
         {
-            var stored = await TryReadAsync(location, cancellationToken);
             CheckETag("clear", location, stored?.Version, grainState.ETag);
             if (stored is not null)
             {
@@ -135,6 +111,22 @@ public sealed class FileGrainStorage : IGrainStorage
             }
 
             SetMissing(grainState);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Reads the stored record of one grain state and runs <paramref name="action"/> on it under that file's lock.</summary>
+    private async Task UnderLockAsync(
+        string stateName,
+        GrainId grainId,
+        CancellationToken cancellationToken,
+        Func<StateFileLocation, (long Version, ReadOnlyMemory<byte> Payload)?, Task> action)
+    {
+        var location = Locate(stateName, grainId);
+        var gate = LockFor(location);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await action(location, await TryReadAsync(location, cancellationToken));
         }
         finally
         {
