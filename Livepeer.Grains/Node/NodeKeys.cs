@@ -19,6 +19,12 @@ public sealed class NodeKeys
 
     public EthKey Orchestrator { get; }
 
+    /// <summary>
+    /// The keys of a node on chain: its one account (from the keystore) both pays as the gateway and earns as the
+    /// orchestrator, as a go-livepeer node has one account; the gateway's tickets draw on that account's deposit.
+    /// </summary>
+    public static NodeKeys ForAccount(EthKey account) => new(account, account);
+
     public static NodeKeys LoadOrCreate(string dataDirectory)
     {
         var directory = Path.Combine(dataDirectory, "keys");

@@ -58,4 +58,44 @@ public sealed class NodeOptions
 
     /// <summary>Reserve the embedded ledger gives the node's gateway on first start, in wei.</summary>
     public string EmbeddedReserve { get; set; } = "1000000000000000000";
+
+    /// <summary>
+    /// go-livepeer's <c>-network</c>: <c>offchain</c> (or empty) runs the embedded ledger; <c>arbitrum-one-mainnet</c>
+    /// uses Arbitrum One's Controller unless <see cref="EthController"/> is set; any other name needs
+    /// <see cref="EthUrl"/> and <see cref="EthController"/>.
+    /// </summary>
+    public string Network { get; set; } = "offchain";
+
+    /// <summary>Ethereum JSON-RPC endpoint (go-livepeer's <c>-ethUrl</c>).</summary>
+    public string EthUrl { get; set; } = "";
+
+    /// <summary>Address of the protocol's Controller (go-livepeer's <c>-ethController</c>); every contract is resolved through it.</summary>
+    public string EthController { get; set; } = "";
+
+    /// <summary>A Web3 Secret Storage keystore file, or a directory holding exactly one (go-livepeer's <c>-ethKeystorePath</c>).</summary>
+    public string EthKeystorePath { get; set; } = "";
+
+    /// <summary>The keystore password: a file whose first line is the password, or the password itself (go-livepeer's <c>-ethPassword</c>).</summary>
+    public string EthPassword { get; set; } = "";
+
+    /// <summary>Most the node pays per gas in wei, 0 for no cap (go-livepeer's <c>-maxGasPrice</c>); above it transactions are deferred.</summary>
+    public string MaxGasPrice { get; set; } = "0";
+
+    /// <summary>Initialize each new round when nobody did, after a random delay (go-livepeer's <c>-initializeRound</c>).</summary>
+    public bool InitializeRound { get; set; }
+
+    /// <summary>Upper bound of the random delay before initializing a round (go-livepeer's <c>-initializeRoundMaxDelay</c>).</summary>
+    public TimeSpan InitializeRoundMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Call reward once per round while the orchestrator is active (go-livepeer's <c>-reward</c>).</summary>
+    public bool Reward { get; set; } = true;
+
+    /// <summary>How often the chain head is polled (go-livepeer's <c>-blockPollingInterval</c>).</summary>
+    public TimeSpan BlockPollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Winning tickets redeemed in one <c>batchRedeemWinningTickets</c> transaction at most.</summary>
+    public int RedemptionBatchSize { get; set; } = 10;
+
+    /// <summary>Whether the node runs against an Ethereum RPC rather than the embedded ledger.</summary>
+    public bool OnChain => !string.IsNullOrEmpty(Network) && !Network.Equals("offchain", StringComparison.OrdinalIgnoreCase);
 }

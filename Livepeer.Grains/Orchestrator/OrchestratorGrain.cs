@@ -22,6 +22,7 @@ public sealed class OrchestratorGrain(
     NodePayments payments,
     ITimeManager clock,
     ILedger ledger,
+    IGasPriceMonitor gasPrice,
     TimeProvider time,
     ILogger<OrchestratorGrain> logger) : Grain, IOrchestratorGrain
 {
@@ -40,7 +41,7 @@ public sealed class OrchestratorGrain(
         var address = EthAddress.Parse(this.GetPrimaryKeyString());
         _slots = new WorkerSlots(address.ToString(), options.Value.TranscodeWorkers);
         _recipient = new Recipient(address, RandomNumberGenerator.GetBytes(32), payments.TicketConfig, clock, _senders,
-            new FixedGasPrice(payments.EmbeddedGasPrice));
+            gasPrice);
         this.RegisterGrainTimer(Cleanup, CleanupInterval, CleanupInterval);
         return Task.CompletedTask;
     }

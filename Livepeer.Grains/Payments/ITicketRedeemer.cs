@@ -18,4 +18,10 @@ public interface ITicketRedeemer
 
     /// <summary>Redeems one ticket; a refusal comes back as the ledger's own reason (the contract's revert string).</summary>
     Task<RedemptionResult> RedeemAsync(SignedTicket ticket);
+
+    /// <summary>
+    /// Redeems several tickets at once (one <c>batchRedeemWinningTickets</c> transaction on chain); one result per
+    /// ticket, in order, each with the ledger's own reason when that ticket was refused.
+    /// </summary>
+    Task<IReadOnlyList<RedemptionResult>> RedeemBatchAsync(IReadOnlyList<SignedTicket> tickets);
 }

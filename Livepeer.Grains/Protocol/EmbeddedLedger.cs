@@ -16,11 +16,17 @@ public sealed class EmbeddedLedger(IGrainFactory grains) : ILedger
 
     public Task<bool> IsUsedAsync(EthAddress sender, Hash32 ticketHash) => Broker.IsUsedTicket(ticketHash);
 
-    public async Task<RedemptionResult> RedeemAsync(SignedTicket ticket)
+    public async Task<RedemptionResult> RedeemAsync(SignedTicket ticket) => Redemption(await Broker.RedeemWinningTicket(ticket));
+
+    public async Task<IReadOnlyList<RedemptionResult>> RedeemBatchAsync(IReadOnlyList<SignedTicket> tickets)
     {
-        var result = await Broker.RedeemWinningTicket(ticket);
-        return result.Succeeded
-            ? new RedemptionResult(result.Events.OfType<WinningTicketTransfer>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Amount), null)
-            : new RedemptionResult(BigInteger.Zero, result.RevertReason);
+        var batch = await Broker.BatchRedeemWinningTickets(tickets);
+        return batch.Transaction.Succeeded
+            ? [.. batch.Tickets.Select(Redemption)]
+            : [.. tickets.Select(_ => new RedemptionResult(BigInteger.Zero, batch.Transaction.RevertReason))];
     }
+
+    private static RedemptionResult Redemption(LedgerResult result) => result.Succeeded
+        ? new RedemptionResult(result.Events.OfType<WinningTicketTransfer>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Amount), null)
+        : new RedemptionResult(BigInteger.Zero, result.RevertReason);
 }

@@ -4,8 +4,8 @@ namespace Livepeer.Rounds;
 
 /// <summary>
 /// The node's protocol clock for one orchestrator, keyed by its address: a reminder fires on every L1 block and does
-/// the per-block work go-livepeer's watchers do. On the embedded ledger that is draining the winning-ticket queue;
-/// round initialization and reward join it with the Ethereum ledger.
+/// the per-block work go-livepeer's watchers do: on chain, initializing the round (when enabled and nobody did) and
+/// calling reward once per round while active; on every ledger, draining the winning-ticket queue.
 /// </summary>
 public interface IRoundsGrain : IGrainWithStringKey
 {

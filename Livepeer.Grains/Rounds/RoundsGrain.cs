@@ -1,12 +1,30 @@
+using Livepeer.Crypto;
+using Livepeer.Node;
 using Livepeer.Payments;
 using Livepeer.Protocol;
+using Livepeer.Protocol.Ethereum;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Livepeer.Rounds;
 
-public sealed class RoundsGrain(ILogger<RoundsGrain> logger) : Grain, IRoundsGrain, IRemindable
+public sealed class RoundsGrain(IOptions<NodeOptions> options, TimeProvider time, ILogger<RoundsGrain> logger)
+    : Grain, IRoundsGrain, IRemindable
 {
     private const string BlockReminder = "block";
+
+    private IRoundsClient? _rounds;
+    private RoundInitializer _initializer = null!;
+    private RewardPolicy _reward = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _rounds = ServiceProvider.GetService<IRoundsClient>();
+        _initializer = new RoundInitializer(options.Value.InitializeRound, options.Value.InitializeRoundMaxDelay, time, Random.Shared);
+        _reward = new RewardPolicy(options.Value.Reward);
+        return Task.CompletedTask;
+    }
 
     async Task IRoundsGrain.Start() =>
         await this.RegisterOrUpdateReminder(BlockReminder, EmbeddedChainClock.L1BlockTime, EmbeddedChainClock.L1BlockTime);
@@ -28,10 +46,47 @@ public sealed class RoundsGrain(ILogger<RoundsGrain> logger) : Grain, IRoundsGra
 
     private async Task<RedemptionReport> OnBlockAsync()
     {
+        // Rounds first: a ticket can only be redeemed in an initialized round.
+        if (_rounds is not null)
+            await RoundWorkAsync(_rounds);
         var report = await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).RedeemDue();
         if (report.Redeemed + report.Retrying + report.Dropped > 0)
             logger.LogInformation("Redemption: {Redeemed} redeemed ({Paid} wei), {Retrying} retrying, {Dropped} dropped, {Waiting} waiting",
                 report.Redeemed, report.Paid, report.Retrying, report.Dropped, report.Waiting);
         return report;
+    }
+
+    private async Task RoundWorkAsync(IRoundsClient rounds)
+    {
+        var orchestrator = EthAddress.Parse(this.GetPrimaryKeyString());
+        try
+        {
+            var round = await rounds.ReadAsync(orchestrator);
+            if (_initializer.ShouldInitialize(round))
+            {
+                if (await rounds.InitializeRoundAsync())
+                    logger.LogInformation("Initialized round {Round}", round.CurrentRound);
+                round = await rounds.ReadAsync(orchestrator);
+            }
+            if (_reward.ShouldReward(round))
+            {
+                try
+                {
+                    await rounds.RewardAsync();
+                    logger.LogInformation("Called reward for round {Round}", round.CurrentRound);
+                }
+                catch (ContractRevertException e)
+                {
+                    logger.LogError("Reward for round {Round} refused: {Error}", round.CurrentRound, e.Message);
+                }
+                _reward.Attempted(round.CurrentRound);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // RPC down after its retries, a revert (with the contract's reason), a gas price above the maximum: the next
+            // block tries again; redemption still runs.
+            logger.LogError("Round work for orchestrator {Orchestrator} failed: {Error}", orchestrator, e.Message);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Livepeer.GatewayApi.Apis;
 using Livepeer.Node;
+using Livepeer.Protocol.Ethereum;
 using Orleans.Dashboard;
 
 namespace Livepeer.Silo.Hosting;
@@ -19,6 +20,16 @@ public static class NodeHost
         ["--siloPort"] = "Node:SiloPort",
         ["--orleansGatewayPort"] = "Node:OrleansGatewayPort",
         ["--transcodeWorkers"] = "Node:TranscodeWorkers",
+        ["--network"] = "Node:Network",
+        ["--ethUrl"] = "Node:EthUrl",
+        ["--ethController"] = "Node:EthController",
+        ["--ethKeystorePath"] = "Node:EthKeystorePath",
+        ["--ethPassword"] = "Node:EthPassword",
+        ["--maxGasPrice"] = "Node:MaxGasPrice",
+        ["--initializeRound"] = "Node:InitializeRound",
+        ["--initializeRoundMaxDelay"] = "Node:InitializeRoundMaxDelay",
+        ["--reward"] = "Node:Reward",
+        ["--blockPollingInterval"] = "Node:BlockPollingInterval",
     };
 
     public static WebApplication Build(string[] args)
@@ -42,7 +53,7 @@ public static class NodeHost
             kestrel.Limits.MaxRequestBodySize = LiveIngestApi.MaxSegmentBytes;
         });
         builder.UseOrleans(silo => silo.AddEmbeddedNode(node));
-        builder.Services.AddNodeServices(node);
+        builder.Services.AddNodeServices(node, node.OnChain ? Connect(node, builder.Configuration) : null);
 
         var app = builder.Build();
         var gatewayHost = $"*:{gateway.Port}";
@@ -51,6 +62,14 @@ public static class NodeHost
         app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
         app.MapOrchestratorStatusApi().RequireHost($"*:{service.Port}");
         return app;
+    }
+
+    /// <summary>Opens the node's Ethereum connection before the host starts: a node on chain cannot run without it.</summary>
+    private static EthereumConnection Connect(NodeOptions node, IConfiguration configuration)
+    {
+        // Lives as long as the process: the RPC client logs its retries through it.
+        var logging = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
+        return EthereumConnection.OpenAsync(node, logging).GetAwaiter().GetResult();
     }
 
     private static IPEndPoint ParseEndpoint(string address, string setting)

@@ -3,22 +3,25 @@ using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Livepeer.Payments;
 using Livepeer.Protocol;
+using Livepeer.Protocol.Ethereum;
+using Livepeer.Rounds;
 using Livepeer.Transcoding;
 
 namespace Livepeer.Silo.Hosting;
 
 internal static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions node)
+    /// <param name="chain">The Ethereum connection in <c>--network</c> mode; null for the embedded ledger.</param>
+    public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions node, EthereumConnection? chain)
     {
-        var keys = NodeKeys.LoadOrCreate(node.DataDirectory);
+        var keys = chain is null ? NodeKeys.LoadOrCreate(node.DataDirectory) : NodeKeys.ForAccount(chain.Account);
         services.AddSingleton(keys);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<NodePayments>();
-        services.AddSingleton<EmbeddedLedger>();
-        services.AddSingleton<ILedger>(sp => sp.GetRequiredService<EmbeddedLedger>());
-        services.AddSingleton<ITicketRedeemer>(sp => sp.GetRequiredService<EmbeddedLedger>());
+        if (chain is null)
+            services.AddEmbeddedLedger();
+        else
+            services.AddEthereumLedger(chain);
         services.AddSingleton<IFrameScaler>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Livepeer.Cuda");
@@ -27,8 +30,29 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
-        services.AddHostedService<EmbeddedLedgerFunding>();
         services.AddHostedService<RoundsStartup>();
         return services;
+    }
+
+    private static void AddEmbeddedLedger(this IServiceCollection services)
+    {
+        services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IGasPriceMonitor>(sp => new FixedGasPrice(sp.GetRequiredService<NodePayments>().EmbeddedGasPrice));
+        services.AddSingleton<EmbeddedLedger>();
+        services.AddSingleton<ILedger>(sp => sp.GetRequiredService<EmbeddedLedger>());
+        services.AddSingleton<ITicketRedeemer>(sp => sp.GetRequiredService<EmbeddedLedger>());
+        services.AddHostedService<EmbeddedLedgerFunding>();
+    }
+
+    /// <summary>The contracts are the ledger, the chain is the clock, and the rounds grain makes the round calls.</summary>
+    private static void AddEthereumLedger(this IServiceCollection services, EthereumConnection chain)
+    {
+        services.AddSingleton(_ => chain); // from a factory, so the container disposes it
+        services.AddSingleton<ITimeManager>(chain.Time);
+        services.AddSingleton<IGasPriceMonitor>(chain.GasPrice);
+        services.AddSingleton<ILedger>(chain.Ledger);
+        services.AddSingleton<ITicketRedeemer>(chain.Ledger);
+        services.AddSingleton<IRoundsClient>(new EthereumRoundsClient(chain.Contracts.RoundsManager, chain.Contracts.BondingManager));
+        services.AddHostedService<BlockWatcher>();
     }
 }

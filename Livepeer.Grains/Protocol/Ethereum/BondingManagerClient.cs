@@ -29,6 +29,7 @@ public sealed class BondingManagerClient(EthAddress address, ContractCaller call
     public static readonly AbiFunction Bond = AbiFunction.Parse("bond(uint256,address)");
     public static readonly AbiFunction Transcoder = AbiFunction.Parse("transcoder(uint256,uint256)");
     public static readonly AbiFunction Reward = AbiFunction.Parse("reward()");
+    public static readonly AbiFunction PendingStake = AbiFunction.Parse("pendingStake(address,uint256) returns (uint256)");
     public static readonly AbiFunction PendingFees = AbiFunction.Parse("pendingFees(address,uint256) returns (uint256)");
     public static readonly AbiFunction GetTranscoder = AbiFunction.Parse(
         "getTranscoder(address) returns (uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256)");
@@ -36,7 +37,7 @@ public sealed class BondingManagerClient(EthAddress address, ContractCaller call
     public static readonly AbiFunction IsRegisteredTranscoder = AbiFunction.Parse("isRegisteredTranscoder(address) returns (bool)");
 
     public static IReadOnlyList<AbiFunction> Functions { get; } =
-        [Bond, Transcoder, Reward, PendingFees, GetTranscoder, IsActiveTranscoder, IsRegisteredTranscoder];
+        [Bond, Transcoder, Reward, PendingStake, PendingFees, GetTranscoder, IsActiveTranscoder, IsRegisteredTranscoder];
 
     /// <summary>Bonds <paramref name="amount"/> LPT to <paramref name="to"/>; the caller must first approve this contract.</summary>
     public Task<TransactionReceipt> BondAsync(BigInteger amount, EthAddress to, CancellationToken cancellationToken = default) =>
@@ -54,6 +55,10 @@ public sealed class BondingManagerClient(EthAddress address, ContractCaller call
     /// </summary>
     public Task<BigInteger> PendingFeesAsync(EthAddress delegator, CancellationToken cancellationToken = default) =>
         CallAsync<BigInteger>(PendingFees, cancellationToken, delegator, BigInteger.Zero);
+
+    /// <summary>The delegator's bonded stake with its rewards through the current round (round argument ignored, §7.3).</summary>
+    public Task<BigInteger> PendingStakeAsync(EthAddress delegator, CancellationToken cancellationToken = default) =>
+        CallAsync<BigInteger>(PendingStake, cancellationToken, delegator, BigInteger.Zero);
 
     public async Task<TranscoderInfo> GetTranscoderAsync(EthAddress transcoder, CancellationToken cancellationToken = default)
     {

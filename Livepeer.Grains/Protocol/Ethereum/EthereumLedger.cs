@@ -1,4 +1,5 @@
 using System.Numerics;
+using Livepeer.Ethereum;
 using Livepeer.Crypto;
 using Livepeer.Payments;
 
@@ -45,5 +46,34 @@ public sealed class EthereumLedger(TicketBrokerClient broker) : ILedger
         {
             return new RedemptionResult(BigInteger.Zero, e.Reason);
         }
+    }
+
+    /// <summary>
+    /// Redeems the tickets in one <c>batchRedeemWinningTickets</c> transaction. The contract swallows each ticket's
+    /// failure, so a ticket without its WinningTicketRedeemed log is replayed alone with <c>eth_call</c> to learn why.
+    /// </summary>
+    public async Task<IReadOnlyList<RedemptionResult>> RedeemBatchAsync(IReadOnlyList<SignedTicket> tickets)
+    {
+        var winning = tickets.Select(WinningTicket.From).ToList();
+        TransactionReceipt receipt;
+        try
+        {
+            receipt = await broker.BatchRedeemWinningTicketsAsync(winning);
+        }
+        catch (ContractRevertException e)
+        {
+            return [.. tickets.Select(_ => new RedemptionResult(BigInteger.Zero, e.Reason))];
+        }
+
+        var redeemed = broker.RedeemedTickets(receipt);
+        var results = new List<RedemptionResult>(tickets.Count);
+        foreach (var ticket in winning)
+        {
+            results.Add(redeemed.TryGetValue(TicketBrokerClient.RedemptionKey(ticket), out var paid)
+                ? new RedemptionResult(paid, null)
+                : new RedemptionResult(BigInteger.Zero, await broker.RedeemRevertReasonAsync(ticket) ?? "not redeemed in the batch; retrying alone"));
+        }
+
+        return results;
     }
 }

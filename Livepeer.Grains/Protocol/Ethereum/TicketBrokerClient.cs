@@ -25,6 +25,8 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
     public static readonly AbiFunction GetSenderInfo = AbiFunction.Parse(
         "getSenderInfo(address) returns ((uint256,uint256),(uint256,uint256))");
     public static readonly AbiFunction UsedTickets = AbiFunction.Parse("usedTickets(bytes32) returns (bool)");
+    public static readonly AbiFunction FundDeposit = AbiFunction.Parse("fundDeposit()");
+    public static readonly AbiFunction FundReserve = AbiFunction.Parse("fundReserve()");
     public static readonly AbiFunction FundDepositAndReserve = AbiFunction.Parse("fundDepositAndReserve(uint256,uint256)");
     public static readonly AbiFunction FundDepositAndReserveFor = AbiFunction.Parse("fundDepositAndReserveFor(address,uint256,uint256)");
     public static readonly AbiFunction Unlock = AbiFunction.Parse("unlock()");
@@ -38,13 +40,15 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
     public static readonly AbiEvent ReserveClaimedEvent = AbiEvent.Parse("ReserveClaimed(address indexed reserveHolder, address claimant, uint256 amount)");
     public static readonly AbiEvent WinningTicketTransferEvent = AbiEvent.Parse(
         "WinningTicketTransfer(address indexed sender, address indexed recipient, uint256 amount)");
+    public static readonly AbiEvent WinningTicketRedeemedEvent = AbiEvent.Parse(
+        "WinningTicketRedeemed(address indexed sender, address indexed recipient, uint256 faceValue, uint256 winProb, uint256 senderNonce, uint256 recipientRand, bytes auxData)");
     public static readonly AbiEvent UnlockCancelledEvent = AbiEvent.Parse("UnlockCancelled(address indexed sender)");
 
     public static IReadOnlyList<AbiEvent> Events { get; } =
         [DepositFundedEvent, ReserveFundedEvent, ReserveClaimedEvent, WinningTicketTransferEvent, UnlockCancelledEvent];
 
     public static IReadOnlyList<AbiFunction> Functions { get; } =
-        [GetSenderInfo, UsedTickets, FundDepositAndReserve, FundDepositAndReserveFor, Unlock, CancelUnlock, Withdraw, RedeemWinningTicket, BatchRedeemWinningTickets];
+        [GetSenderInfo, UsedTickets, FundDeposit, FundReserve, FundDepositAndReserve, FundDepositAndReserveFor, Unlock, CancelUnlock, Withdraw, RedeemWinningTicket, BatchRedeemWinningTickets];
 
     /// <summary>Deposit, reserve funds remaining and withdraw round (0 while locked) of a broadcaster.</summary>
     public async Task<SenderInfo> GetSenderInfoAsync(EthAddress broadcaster, CancellationToken cancellationToken = default)
@@ -58,6 +62,14 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
 
     public Task<bool> IsUsedAsync(Hash32 ticketHash, CancellationToken cancellationToken = default) =>
         CallAsync<bool>(UsedTickets, cancellationToken, ticketHash);
+
+    /// <summary>Adds <paramref name="amount"/> wei to the sending account's deposit.</summary>
+    public Task<TransactionReceipt> FundDepositAsync(BigInteger amount, CancellationToken cancellationToken = default) =>
+        SendWithValueAsync(FundDeposit, amount, cancellationToken);
+
+    /// <summary>Adds <paramref name="amount"/> wei to the sending account's reserve.</summary>
+    public Task<TransactionReceipt> FundReserveAsync(BigInteger amount, CancellationToken cancellationToken = default) =>
+        SendWithValueAsync(FundReserve, amount, cancellationToken);
 
     /// <summary>Funds the sending account's deposit and reserve; it sends deposit + reserve wei.</summary>
     public Task<TransactionReceipt> FundDepositAndReserveAsync(BigInteger deposit, BigInteger reserve, CancellationToken cancellationToken = default) =>
@@ -153,6 +165,49 @@ public sealed class TicketBrokerClient(EthAddress address, ContractCaller caller
             ],
             gasLimit: gasLimit,
             cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The tickets a receipt redeemed, keyed by <see cref="RedemptionKey"/>, with the amount each paid: a ticket's
+    /// WinningTicketTransfer (absent when it paid nothing) comes just before its WinningTicketRedeemed (spec §8.2).
+    /// </summary>
+    public IReadOnlyDictionary<(EthAddress Sender, BigInteger SenderNonce, BigInteger RecipientRand), BigInteger> RedeemedTickets(TransactionReceipt receipt)
+    {
+        var redeemed = new Dictionary<(EthAddress, BigInteger, BigInteger), BigInteger>();
+        var paid = BigInteger.Zero;
+        foreach (var log in receipt.Logs.Where(l => l.Address == Address && l.Topics.Count > 0))
+        {
+            if (log.Topics[0] == WinningTicketTransferEvent.Topic0)
+            {
+                paid += WinningTicketTransferEvent.Decode(log.Topics, log.Data).Get<BigInteger>(2);
+            }
+            else if (log.Topics[0] == WinningTicketRedeemedEvent.Topic0)
+            {
+                var v = WinningTicketRedeemedEvent.Decode(log.Topics, log.Data);
+                redeemed[(v.Get<EthAddress>(0), v.Get<BigInteger>(4), v.Get<BigInteger>(5))] = paid;
+                paid = BigInteger.Zero;
+            }
+        }
+
+        return redeemed;
+    }
+
+    /// <summary>What identifies a ticket in its WinningTicketRedeemed log.</summary>
+    public static (EthAddress Sender, BigInteger SenderNonce, BigInteger RecipientRand) RedemptionKey(WinningTicket ticket) =>
+        (ticket.Ticket.Sender, ticket.Ticket.SenderNonce, ticket.RecipientRand);
+
+    /// <summary>Why redeeming <paramref name="ticket"/> now would revert (an <c>eth_call</c>), or null if it would succeed.</summary>
+    public async Task<string?> RedeemRevertReasonAsync(WinningTicket ticket, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await CallAllAsync(RedeemWinningTicket, cancellationToken, Arguments(ticket));
+            return null;
+        }
+        catch (ContractRevertException e)
+        {
+            return e.Reason;
+        }
     }
 
     /// <summary>Gas for the batch's calldata, loop and self-calls on top of its tickets' own estimates.</summary>

@@ -2,6 +2,7 @@ using System.Numerics;
 using Livepeer.Crypto;
 using Livepeer.Ethereum;
 using Livepeer.Payments;
+using Livepeer.Protocol.Ethereum;
 
 namespace Livepeer.Integration.Tests.Chain;
 
