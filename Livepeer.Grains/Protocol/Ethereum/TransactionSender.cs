@@ -105,7 +105,17 @@ public sealed class TransactionSender
             return transaction;
         }, cancellationToken);
 
-        var receipt = await Rpc.WaitForReceiptAsync(signed.Hash, options.ReceiptTimeout, cancellationToken);
+        TransactionReceipt receipt;
+        try
+        {
+            receipt = await Rpc.WaitForReceiptAsync(signed.Hash, options.ReceiptTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            var replacement = await ReplaceAsync(signed, cancellationToken);
+            receipt = await WaitForEitherReceiptAsync(signed.Hash, replacement.Hash, cancellationToken);
+        }
+
         if (receipt.Succeeded)
         {
             return receipt;
@@ -125,6 +135,67 @@ public sealed class TransactionSender
         }
 
         throw new ContractRevertException(function, reason, receipt);
+    }
+
+    /// <summary>
+    /// The one replacement go-livepeer sends for a transaction still pending after the receipt timeout
+    /// (<c>-maxTxReplacements</c> 1): the same nonce, call and gas limit, with the fee cap and the tip × 1.11 rounded up,
+    /// above the 10 % bump a node requires to replace a pending transaction (see shared spec: protocol-contracts.md §15.4).
+    /// </summary>
+    /// <exception cref="TimeoutException">The bumped fee cap would be above <see cref="TransactionSenderOptions.MaxGasPrice"/>.</exception>
+    private async Task<SignedTransaction> ReplaceAsync(SignedTransaction pending, CancellationToken cancellationToken)
+    {
+        var original = (Eip1559Transaction)pending.Transaction;
+        var maxFee = Bump(original.MaxFeePerGas);
+        if (options.MaxGasPrice is { } cap && maxFee > cap)
+        {
+            throw new TimeoutException(
+                $"transaction {pending.Hash} has no receipt after {options.ReceiptTimeout.TotalSeconds:0.###} s, and its replacement's " +
+                $"fee cap of {maxFee} wei would be above the maximum gas price of {cap} wei");
+        }
+
+        var replacement = original with { MaxFeePerGas = maxFee, MaxPriorityFeePerGas = Bump(original.MaxPriorityFeePerGas) };
+        var signed = replacement.Sign(key);
+        await Rpc.SendRawTransactionAsync(signed.ToArray(), cancellationToken);
+        return signed;
+    }
+
+    private static BigInteger Bump(BigInteger fee) => ((fee * ReplacementFeeBumpPercent) + 99) / 100;
+
+    /// <summary>Fees of a replacement, in percent of the pending transaction's (go-livepeer's 1.11).</summary>
+    public const int ReplacementFeeBumpPercent = 111;
+
+    /// <summary>The receipt of whichever of the two transactions (same nonce) is mined; only one can be.</summary>
+    private async Task<TransactionReceipt> WaitForEitherReceiptAsync(Hash32 original, Hash32 replacement, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = new List<Task<TransactionReceipt>>
+        {
+            Rpc.WaitForReceiptAsync(original, options.ReceiptTimeout, stop.Token),
+            Rpc.WaitForReceiptAsync(replacement, options.ReceiptTimeout, stop.Token),
+        };
+        while (true)
+        {
+            var done = await Task.WhenAny(waits);
+            waits.Remove(done);
+            if (done.IsCompletedSuccessfully || waits.Count == 0)
+            {
+                await stop.CancelAsync();
+                foreach (var other in waits)
+                {
+                    try
+                    {
+                        await other;
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+                    {
+                        // the other transaction of the nonce, never to be mined
+                    }
+                }
+
+                return await done;
+            }
+        }
     }
 
     /// <summary>(max fee per gas, tip): 2 × base fee + tip, capped; refused when base fee + tip is above the cap.</summary>

@@ -24,6 +24,7 @@ public sealed class ProtocolClientsTests(LivepeerProtocolFixture fixture) : ICla
         Add("RoundsManager", RoundsManagerClient.Functions);
         Add("BondingManager", BondingManagerClient.Functions);
         Add("TicketBroker", TicketBrokerClient.Functions);
+        Add("ServiceRegistry", ServiceRegistryClient.Functions);
         return data;
     }
 
@@ -34,7 +35,7 @@ public sealed class ProtocolClientsTests(LivepeerProtocolFixture fixture) : ICla
         var embedded = new[]
             {
                 ControllerClient.Functions, LivepeerTokenClient.Functions, RoundsManagerClient.Functions,
-                BondingManagerClient.Functions, TicketBrokerClient.Functions,
+                BondingManagerClient.Functions, TicketBrokerClient.Functions, ServiceRegistryClient.Functions,
             }
             .SelectMany(f => f)
             .First(f => f.Signature == signature);
@@ -127,5 +128,65 @@ public sealed class ProtocolClientsTests(LivepeerProtocolFixture fixture) : ICla
         Assert.Equal(Hash32.Zero, await rounds.BlockHashForRoundAsync(round + 100));
         var info = await fixture.TicketBroker().GetSenderInfoAsync(EthKey.Generate().Address);
         Assert.Equal((BigInteger.Zero, BigInteger.Zero, 0L), (info.Deposit, info.Reserve, info.WithdrawRound));
+    }
+
+    [Fact]
+    public async Task A_transaction_still_pending_at_the_receipt_timeout_is_replaced_once_with_bumped_fees_and_the_replacement_is_mined()
+    {
+        var key = EthKey.Generate();
+        await fixture.Rpc.SetBalanceAsync(key.Address, BigInteger.Pow(10, 18));
+        var sender = new TransactionSender(fixture.Rpc, key,
+            new TransactionSenderOptions { ChainId = AnvilFixture.ChainId, ReceiptTimeout = TimeSpan.FromSeconds(1) }, fixture.Nonces);
+        var token = new LivepeerTokenClient(fixture.Protocol.LivepeerToken, fixture.Caller, sender);
+
+        await fixture.Rpc.RequestAsync("evm_setAutomine", [false]);
+        try
+        {
+            var send = token.ApproveAsync(EthKey.Generate().Address, 7);
+            var first = await PendingFeeCapAsync(key.Address, _ => true, "the first transaction to reach the pool");
+            var replaced = await PendingFeeCapAsync(key.Address, fee => fee != first.FeeCap, "the replacement after the 1 s receipt timeout");
+            await fixture.Rpc.MineAsync();
+
+            var receipt = await send.WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(receipt.Succeeded);
+            Assert.Equal(replaced.Hash, receipt.TransactionHash.ToString(), ignoreCase: true);
+            Assert.True(replaced.FeeCap * 100 >= first.FeeCap * 110, $"fee cap {first.FeeCap} was bumped to {replaced.FeeCap}, under 10 %");
+            Assert.Equal(1, await fixture.Rpc.GetTransactionCountAsync(key.Address, BlockParameter.Latest));
+        }
+        finally
+        {
+            await fixture.Rpc.RequestAsync("evm_setAutomine", [true]);
+        }
+    }
+
+    /// <summary>The account's pending transaction in anvil's pool once its fee cap satisfies <paramref name="wanted"/>.</summary>
+    private async Task<(string Hash, BigInteger FeeCap)> PendingFeeCapAsync(EthAddress account, Func<BigInteger, bool> wanted, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var pool = await fixture.Rpc.RequestAsync("txpool_content", []);
+            foreach (var byAccount in pool.GetProperty("pending").EnumerateObject())
+            {
+                if (!byAccount.Name.Equals(account.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                foreach (var transaction in byAccount.Value.EnumerateObject())
+                {
+                    var fee = JsonRpcHex.ToBigInteger(transaction.Value.GetProperty("maxFeePerGas").GetString()!);
+                    if (wanted(fee))
+                    {
+                        return (transaction.Value.GetProperty("hash").GetString()!, fee);
+                    }
+                }
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"no pending transaction from {account} in anvil's pool: waited for {what}");
     }
 }
