@@ -4,6 +4,7 @@ using Livepeer.Ethereum;
 using Livepeer.Payments;
 using Livepeer.Protocol;
 using Livepeer.Protocol.Ethereum;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace Livepeer.Integration.Tests.Chain;
@@ -129,6 +130,82 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
         Assert.Equal(new RedemptionResult(BigInteger.Zero, TicketBrokerErrors.TicketUsed), await ledger.RedeemAsync(ticket));
         var forged = ticket with { RecipientRand = ticket.RecipientRand + 1 };
         Assert.Equal(TicketBrokerErrors.RecipientRandMismatch, (await ledger.RedeemAsync(forged)).Error);
+    }
+
+    [Fact]
+    public async Task The_redemption_pass_redeems_due_tickets_in_one_batch_transaction_and_keeps_a_refused_one_with_its_reason()
+    {
+        await scenario.EnsureActiveOrchestratorAsync();
+        await EnsureFundedBroadcasterAsync();
+        var (tickets, expirationBlock) = await scenario.SignedWinnersAsync(4);
+        var forged = tickets[3] with { RecipientRand = tickets[3].RecipientRand + 1 };
+        var queue = QueueOf([tickets[0], tickets[1], tickets[2], forged]);
+        await scenario.MineToAsync(expirationBlock);
+        await fixture.InitializeCurrentRoundAsync();
+        var bonding = fixture.BondingManager();
+        var feesBefore = await bonding.PendingFeesAsync(Orchestrator);
+        var nonceBefore = await fixture.Rpc.GetTransactionCountAsync(Orchestrator, BlockParameter.Latest);
+
+        var report = await PassAsync(new EthereumLedger(fixture.TicketBroker(fixture.Orchestrator)), queue);
+
+        Assert.Equal((3, 1, 0, 1), (report.Redeemed, report.Retrying, report.Dropped, report.Waiting));
+        Assert.Equal(3 * tickets[0].Ticket.FaceValue, report.Paid);
+        Assert.Equal(nonceBefore + 1, await fixture.Rpc.GetTransactionCountAsync(Orchestrator, BlockParameter.Latest));
+        OnChainScenario.AssertFeesGrew(feesBefore, 3 * tickets[0].Ticket.FaceValue, await bonding.PendingFeesAsync(Orchestrator));
+        var kept = Assert.Single(queue.Tickets);
+        Assert.Equal(TicketBrokerErrors.RecipientRandMismatch, kept.LastError);
+    }
+
+    [Fact]
+    public async Task A_ticket_is_deferred_not_dropped_while_the_gas_price_is_above_the_max_or_the_RPC_is_down()
+    {
+        await scenario.EnsureActiveOrchestratorAsync();
+        await EnsureFundedBroadcasterAsync();
+        var (tickets, expirationBlock) = await scenario.SignedWinnersAsync(1);
+        var queue = QueueOf(tickets);
+        await scenario.MineToAsync(expirationBlock);
+        await fixture.InitializeCurrentRoundAsync();
+
+        var expensive = new TicketBrokerClient(fixture.Protocol.TicketBroker, fixture.Caller, fixture.SenderFor(fixture.Orchestrator, maxGasPrice: 1));
+        var deferred = await PassAsync(new EthereumLedger(expensive), queue);
+
+        Assert.Equal((0, 1, 0, 1), (deferred.Redeemed, deferred.Retrying, deferred.Dropped, deferred.Waiting));
+        Assert.Contains("above the maximum of 1 wei", Assert.Single(queue.Tickets).LastError, StringComparison.Ordinal);
+
+        using var http = new HttpClient();
+        var down = new JsonRpcClient(http, new JsonRpcClientOptions(new Uri($"http://127.0.0.1:{Media.FreePorts.Next()}/"))
+        {
+            MaxRetryAttempts = 2,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        });
+        var unreachable = new TicketBrokerClient(fixture.Protocol.TicketBroker, new ContractCaller(down));
+        var failed = await PassAsync(new EthereumLedger(unreachable), queue);
+
+        Assert.Equal((0, 1, 0, 1), (failed.Redeemed, failed.Retrying, failed.Dropped, failed.Waiting));
+        var queued = Assert.Single(queue.Tickets);
+        Assert.Contains("failed after 3 attempts", queued.LastError, StringComparison.Ordinal);
+        Assert.Equal(2, queued.Attempts);
+
+        var redeemed = await PassAsync(new EthereumLedger(fixture.TicketBroker(fixture.Orchestrator)), queue);
+        Assert.Equal((1, 0), (redeemed.Redeemed, redeemed.Waiting));
+    }
+
+    private static WinningTicketQueue QueueOf(IEnumerable<SignedTicket> tickets)
+    {
+        var queue = new WinningTicketQueue(new WinningTicketQueueState());
+        foreach (var ticket in tickets)
+        {
+            queue.Add(ticket, DateTimeOffset.UtcNow);
+        }
+
+        return queue;
+    }
+
+    private async Task<RedemptionReport> PassAsync(ITicketRedeemer ledger, WinningTicketQueue queue)
+    {
+        var time = new ChainTimeManager(fixture.Rpc, fixture.RoundsManager());
+        await time.RefreshAsync();
+        return await new RedemptionPass(ledger, time, batchSize: 10, NullLogger.Instance).RunAsync(queue, () => Task.CompletedTask);
     }
 
     private async Task EnsureFundedBroadcasterAsync()
