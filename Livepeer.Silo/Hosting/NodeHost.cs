@@ -10,7 +10,7 @@ namespace Livepeer.Silo.Hosting;
 public static class NodeHost
 {
     /// <summary>go-livepeer-style switches, mapped onto the <c>Node</c> configuration section.</summary>
-    private static readonly Dictionary<string, string> Switches = new()
+    internal static readonly Dictionary<string, string> Switches = new()
     {
         ["--httpAddr"] = "Node:HttpAddress",
         ["--serviceAddr"] = "Node:ServiceAddress",
