@@ -1,5 +1,6 @@
 using System.Net;
 using Livepeer.GatewayApi.Apis;
+using Livepeer.GatewayApi.Apis.AI;
 using Livepeer.Node;
 using Orleans.Dashboard;
 
@@ -19,6 +20,7 @@ public static class NodeHost
         ["--siloPort"] = "Node:SiloPort",
         ["--orleansGatewayPort"] = "Node:OrleansGatewayPort",
         ["--transcodeWorkers"] = "Node:TranscodeWorkers",
+        ["--aiModels"] = "Node:AIModels",
     };
 
     public static WebApplication Build(string[] args)
@@ -48,6 +50,7 @@ public static class NodeHost
         var gatewayHost = $"*:{gateway.Port}";
         app.MapLiveIngestApi().RequireHost(gatewayHost);
         app.MapHlsApi().RequireHost(gatewayHost);
+        app.MapAIApi().RequireHost(gatewayHost);
         app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
         app.MapOrchestratorStatusApi().RequireHost($"*:{service.Port}");
         return app;
