@@ -8,10 +8,12 @@ namespace Livepeer.AI;
 /// </summary>
 public static class ImageSize
 {
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static bool TryRead(ReadOnlySpan<byte> data, out int width, out int height)
     {
         width = height = 0;
-        if (data.Length >= 24 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 24 && data[..8].SequenceEqual(PngSignature))
         {
             width = BinaryPrimitives.ReadInt32BigEndian(data[16..]);
             height = BinaryPrimitives.ReadInt32BigEndian(data[20..]);
