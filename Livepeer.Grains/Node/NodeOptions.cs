@@ -98,4 +98,19 @@ public sealed class NodeOptions
 
     /// <summary>Whether the node runs against an Ethereum RPC rather than the embedded ledger.</summary>
     public bool OnChain => !string.IsNullOrEmpty(Network) && !Network.Equals("offchain", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// go-livepeer's <c>-aiModels</c>: the path of an aiModels.json, inline JSON, or <c>pipeline:model_id:warm,…</c>;
+    /// empty means the node serves no AI pipeline.
+    /// </summary>
+    public string AIModels { get; set; } = "";
+
+    /// <summary>How long one runner may take for one AI job before it is tried on another runner.</summary>
+    public TimeSpan AIRunnerTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the pipeline grains poll their runners' <c>/health</c>.</summary>
+    public TimeSpan AIHealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Return AI media inline as <c>data:</c> URIs instead of URLs served by the gateway.</summary>
+    public bool AIMediaDataUris { get; set; }
 }

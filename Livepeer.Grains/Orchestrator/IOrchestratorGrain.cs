@@ -1,3 +1,4 @@
+using Livepeer.AI;
 using Livepeer.Crypto;
 using Livepeer.Payments;
 using Livepeer.Transcoding;
@@ -18,6 +19,15 @@ public interface IOrchestratorGrain : IGrainWithStringKey
     /// pixels; errors come back as values, never as lost segments.
     /// </summary>
     Task<TranscodeOutcome> ProcessSegment(SegmentRequest request);
+
+    /// <summary>The price of one AI (pipeline, model) and ticket params at that price; null when this orchestrator does not offer it.</summary>
+    Task<OrchestratorInfo?> GetAIOrchestratorInfo(EthAddress sender, string pipeline, string modelId);
+
+    /// <summary>
+    /// Checks the payment as for a segment (balance per sender and <c>{capability}_{model}</c>), runs the job on the
+    /// model's pipeline grain and debits its units × price. Payment failures come back as 402.
+    /// </summary>
+    Task<AIResult> ProcessAIJob(AIJobRequest request);
 
     /// <summary>Called by a worker when a job it took from the stream is done.</summary>
     Task CompleteJob(Guid jobId, TranscodeOutcome outcome);

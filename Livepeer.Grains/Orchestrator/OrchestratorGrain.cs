@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Livepeer.AI;
 using Livepeer.Crypto;
 using Livepeer.Node;
 using Livepeer.Payments;
@@ -20,6 +21,7 @@ namespace Livepeer.Orchestrator;
 public sealed class OrchestratorGrain(
     IOptions<NodeOptions> options,
     NodePayments payments,
+    AIModels aiModels,
     ITimeManager clock,
     ILedger ledger,
     IGasPriceMonitor gasPrice,
@@ -59,26 +61,8 @@ public sealed class OrchestratorGrain(
     async Task<TranscodeOutcome> IOrchestratorGrain.ProcessSegment(SegmentRequest request)
     {
         var manifest = request.Segment.ManifestId;
-        if (request.Payment is { } payment)
-        {
-            await RefreshSenderAsync(payment.Sender);
-            var receipt = PaymentProcessor.Process(_recipient, _balances, manifest, payment, request.ExpectedPrice);
-            _stats.TicketsReceived += receipt.TicketsReceived;
-            _stats.TicketsAccepted += receipt.TicketsAccepted;
-            _stats.WinningTickets += receipt.WinningTickets.Count;
-            // Winners are on disk before the payment is answered, whether or not the payment as a whole was accepted.
-            if (receipt.WinningTickets.Count > 0)
-                await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).Enqueue(receipt.WinningTickets);
-            if (receipt.Error is { } error)
-                return Rejected($"payment error: {error.Message}");
-        }
-        else
-        {
-            // Without tickets nothing binds a price the gateway names: an unpaid session is priced at ours.
-            _balances.FixPrice(request.Sender, manifest, payments.Price);
-        }
-        if (!PaymentProcessor.HasSufficientBalance(_balances, request.Sender, manifest, _recipient.EV))
-            return Rejected("Insufficient balance");
+        if (await AcceptPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, payments.Price) is { } rejection)
+            return Rejected(rejection);
 
         var outcome = await TranscodeAsync(request.Segment, request.Profiles);
         if (outcome.Segment is { } transcoded)
@@ -93,6 +77,49 @@ public sealed class OrchestratorGrain(
             _stats.SegmentsFailed++;
         }
         return outcome;
+    }
+
+    async Task<OrchestratorInfo?> IOrchestratorGrain.GetAIOrchestratorInfo(EthAddress sender, string pipeline, string modelId)
+    {
+        if (!aiModels.Offers(pipeline, modelId))
+            return null;
+        await RefreshSenderAsync(sender);
+        var price = aiModels.Price(pipeline, modelId);
+        var ticketParams = _recipient.TicketParams(sender, price);
+        return ticketParams.IsSuccess
+            ? new OrchestratorInfo(_recipient.Address, price, ticketParams.Value, null)
+            : new OrchestratorInfo(_recipient.Address, price, null, ticketParams.Error);
+    }
+
+    async Task<AIResult> IOrchestratorGrain.ProcessAIJob(AIJobRequest request)
+    {
+        // go-livepeer's handleAIRequest order (see shared spec: ai.md §5): payment, units, capacity, balance, run, debit.
+        var job = request.Job;
+        if (!aiModels.Offers(job.Pipeline, job.ModelId))
+            return AIResult.Failure(503, $"no runner for model {job.ModelId}");
+        var manifest = AIPipelines.BillingManifest(job.Pipeline, job.ModelId);
+        if (await AcceptPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, aiModels.Price(job.Pipeline, job.ModelId)) is { } rejection)
+        {
+            _stats.AIJobsFailed++;
+            return AIResult.Failure(402, rejection);
+        }
+        var (units, unitsError) = await AIUnits.ComputeAsync(job);
+        if (unitsError is not null)
+        {
+            _stats.AIJobsFailed++;
+            return new AIResult(null, null, unitsError, 0);
+        }
+        var result = await GrainFactory.GetGrain<IAIPipelineGrain>(AIPipelines.PipelineKey(job.Pipeline, job.ModelId)).Run(job);
+        if (result.Error is not null)
+        {
+            _stats.AIJobsFailed++;
+            return result;
+        }
+        _stats.AIJobsProcessed++;
+        _stats.AIUnits += units;
+        var price = _balances.FixedPrice(request.Sender, manifest) ?? request.ExpectedPrice;
+        _balances.Debit(request.Sender, manifest, new BigRational(units, 1) * price.PricePerPixel);
+        return result with { Units = units };
     }
 
     Task IOrchestratorGrain.CompleteJob(Guid jobId, TranscodeOutcome outcome)
@@ -140,6 +167,33 @@ public sealed class OrchestratorGrain(
         _recipient.CleanupSenderNonces(clock.LastSeenL1Block);
         _balances.Sweep();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Credits the tickets of a payment in go-livepeer's order, or fixes our price for an unpaid session, then checks
+    /// the session has credit for the work; returns why not, or null.
+    /// </summary>
+    private async Task<string?> AcceptPaymentAsync(EthAddress sender, string manifest, TicketBatch? payment, PriceInfo expectedPrice, PriceInfo ownPrice)
+    {
+        if (payment is not null)
+        {
+            await RefreshSenderAsync(payment.Sender);
+            var receipt = PaymentProcessor.Process(_recipient, _balances, manifest, payment, expectedPrice);
+            _stats.TicketsReceived += receipt.TicketsReceived;
+            _stats.TicketsAccepted += receipt.TicketsAccepted;
+            _stats.WinningTickets += receipt.WinningTickets.Count;
+            // Winners are on disk before the payment is answered, whether or not the payment as a whole was accepted.
+            if (receipt.WinningTickets.Count > 0)
+                await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).Enqueue(receipt.WinningTickets);
+            if (receipt.Error is { } error)
+                return $"payment error: {error.Message}";
+        }
+        else
+        {
+            // Without tickets nothing binds a price the gateway names: an unpaid session is priced at ours.
+            _balances.FixPrice(sender, manifest, ownPrice);
+        }
+        return PaymentProcessor.HasSufficientBalance(_balances, sender, manifest, _recipient.EV) ? null : "Insufficient balance";
     }
 
     private async Task RefreshSenderAsync(EthAddress sender) =>

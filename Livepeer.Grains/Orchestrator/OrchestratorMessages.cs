@@ -1,3 +1,4 @@
+using Livepeer.AI;
 using Livepeer.Crypto;
 using Livepeer.Payments;
 using Livepeer.Transcoding;
@@ -26,6 +27,15 @@ public sealed record SegmentRequest(
     [property: Id(3)] TicketBatch? Payment,
     [property: Id(4)] PriceInfo ExpectedPrice);
 
+/// <summary>An AI job with its payment, as go-livepeer's gateway sends it to <c>POST {orchestrator}/{pipeline}</c>.</summary>
+/// <param name="ExpectedPrice">The model's price the gateway agreed to, which the ticket params bind.</param>
+[GenerateSerializer, Immutable]
+public sealed record AIJobRequest(
+    [property: Id(0)] AIJob Job,
+    [property: Id(1)] EthAddress Sender,
+    [property: Id(2)] TicketBatch? Payment,
+    [property: Id(3)] PriceInfo ExpectedPrice);
+
 /// <summary>An orchestrator's payment and work counters since its activation.</summary>
 [GenerateSerializer]
 public sealed record OrchestratorStats
@@ -37,4 +47,7 @@ public sealed record OrchestratorStats
     [Id(4)] public long WinningTickets { get; set; }
     [Id(5)] public long PixelsEncoded { get; set; }
     [Id(6)] public int SegmentsInFlight { get; set; }
+    [Id(7)] public long AIJobsProcessed { get; set; }
+    [Id(8)] public long AIJobsFailed { get; set; }
+    [Id(9)] public long AIUnits { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Livepeer.GatewayApi.Apis;
+using Livepeer.GatewayApi.Apis.AI;
 using Livepeer.Node;
 using Livepeer.Protocol.Ethereum;
 using Orleans.Dashboard;
@@ -30,6 +31,7 @@ public static class NodeHost
         ["--initializeRoundMaxDelay"] = "Node:InitializeRoundMaxDelay",
         ["--reward"] = "Node:Reward",
         ["--blockPollingInterval"] = "Node:BlockPollingInterval",
+        ["--aiModels"] = "Node:AIModels",
     };
 
     public static WebApplication Build(string[] args)
@@ -59,6 +61,7 @@ public static class NodeHost
         var gatewayHost = $"*:{gateway.Port}";
         app.MapLiveIngestApi().RequireHost(gatewayHost);
         app.MapHlsApi().RequireHost(gatewayHost);
+        app.MapAIApi().RequireHost(gatewayHost);
         app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
         app.MapOrchestratorStatusApi().RequireHost($"*:{service.Port}");
         return app;

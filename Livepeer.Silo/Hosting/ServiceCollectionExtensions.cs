@@ -1,4 +1,6 @@
+using Livepeer.AI;
 using Livepeer.Cuda.Scaling;
+using Livepeer.GatewayApi.Apis.AI;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Livepeer.Payments;
@@ -30,7 +32,10 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
+        services.AddSingleton<AIModels>();
+        services.AddAIGatewayApi();
         services.AddHostedService<RoundsStartup>();
+        services.AddHostedService<AIWarmModels>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Livepeer.AI;
 using Livepeer.Node;
 using Livepeer.Protocol;
 using Livepeer.Storage;
@@ -18,7 +19,9 @@ internal static class SiloBuilderExtensions
         silo.UseLocalhostClustering(node.SiloPort, node.OrleansGatewayPort);
         // A grain call that waits for a transcode must outlive the orchestrator's own transcode deadline, so the
         // client sees the orchestrator's precise error rather than a generic Orleans timeout.
-        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = node.TranscodeTimeout + TimeSpan.FromSeconds(30));
+        // The same for an AI job, which may be tried on several runners.
+        var longestCall = TimeSpan.FromTicks(Math.Max(node.TranscodeTimeout.Ticks, node.AIRunnerTimeout.Ticks * AIPipelineGrain.MaxAttempts));
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = longestCall + TimeSpan.FromSeconds(30));
         silo.AddFileGrainStorageAsDefault(o => o.RootDirectory = Path.Combine(node.DataDirectory, "grains"));
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.UseInMemoryReminderService();

@@ -21,6 +21,15 @@ public static class Ffmpeg
         return await File.ReadAllBytesAsync(path);
     }
 
+    /// <summary>A PNG test pattern of the given size.</summary>
+    public static async Task<byte[]> GenerateImageAsync(string directory, int width, int height)
+    {
+        var path = Path.Combine(directory, $"testsrc-{width}x{height}.png");
+        if (!File.Exists(path))
+            await RunAsync("ffmpeg", $"-v error -y -f lavfi -i testsrc2=size={width}x{height}:rate=1 -frames:v 1 {path}");
+        return await File.ReadAllBytesAsync(path);
+    }
+
     public static async Task<ProbeResult> ProbeAsync(string pathOrUrl)
     {
         var json = await RunAsync("ffprobe", $"-v error -print_format json -show_format -show_streams \"{pathOrUrl}\"");

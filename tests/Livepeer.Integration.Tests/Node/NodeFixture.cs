@@ -30,7 +30,7 @@ public class NodeFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds to the node's command line.</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
         _app = NodeHost.Build(
@@ -46,7 +46,7 @@ public class NodeFixture : IAsyncLifetime
         Http.BaseAddress = GatewayUrl;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)

@@ -1,0 +1,109 @@
+using Livepeer.Node;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Livepeer.AI;
+
+/// <summary>
+/// Reentrant so that jobs run side by side up to the capacity while health checks come in; the slot accounting lives
+/// in <see cref="AIRunnerSlots"/>.
+/// </summary>
+[Reentrant]
+public sealed class AIPipelineGrain(AIModels models, IOptions<NodeOptions> options, ILogger<AIPipelineGrain> logger)
+    : Grain, IAIPipelineGrain
+{
+    /// <summary>A job is tried on at most this many runners before the request fails.</summary>
+    public const int MaxAttempts = 3;
+
+    private string _pipeline = "";
+    private string _modelId = "";
+    private IReadOnlyList<AIRunnerEntry> _runners = [];
+    private AIRunnerSlots _slots = null!;
+    private string?[] _health = [];
+    private string?[] _hardware = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_pipeline, _modelId) = AIPipelines.ParsePipelineKey(this.GetPrimaryKeyString());
+        _runners = models.Runners(_pipeline, _modelId);
+        _slots = new AIRunnerSlots([.. _runners.Select(r => r.Capacity)]);
+        _health = new string?[_runners.Count];
+        _hardware = new string?[_runners.Count];
+        if (_runners.Count > 0)
+        {
+            var interval = options.Value.AIHealthCheckInterval;
+            this.RegisterGrainTimer(CheckHealthAsync, TimeSpan.Zero, interval);
+        }
+        return Task.CompletedTask;
+    }
+
+    async Task<AIResult> IAIPipelineGrain.Run(AIJob job)
+    {
+        if (_runners.Count == 0)
+            return AIResult.Failure(503, $"no runner for model {_modelId}");
+        var tried = new List<int>();
+        var failures = new List<string>();
+        while (tried.Count < MaxAttempts)
+        {
+            var reservation = _slots.TryReserve(tried, out var runner);
+            if (reservation != AIReservation.Reserved)
+            {
+                if (failures.Count > 0)
+                    break;
+                return reservation == AIReservation.InsufficientCapacity
+                    ? AIResult.Failure(503, "insufficient capacity")
+                    : AIResult.Failure(503, $"no runner for model {_modelId} is ready");
+            }
+            try
+            {
+                var result = await _runners[runner].Runner.RunAsync(job, CancellationToken.None);
+                _slots.Report(runner, healthy: true);
+                return result;
+            }
+            catch (AIRunnerUnavailableException e)
+            {
+                logger.LogWarning("{Pipeline} {ModelId}: {Failure}; trying another runner", _pipeline, _modelId, e.Message);
+                _slots.Report(runner, healthy: false);
+                failures.Add(e.Message);
+                tried.Add(runner);
+            }
+            finally
+            {
+                _slots.Release(runner);
+            }
+        }
+        return AIResult.Failure(502, $"{_pipeline} {_modelId} failed on every runner tried: {string.Join("; ", failures)}");
+    }
+
+    Task<AIPipelineStatus> IAIPipelineGrain.GetStatus() => Task.FromResult(new AIPipelineStatus(
+        _pipeline, _modelId, models.IsWarm(_pipeline, _modelId), _slots.Capacity, _slots.InUse,
+        [.. _runners.Select((r, i) => new AIRunnerStatus(r.Runner.Name, r.Capacity, _slots.InUseBy(i), _slots.IsUp(i), _health[i], _hardware[i]))]));
+
+    /// <summary>
+    /// go-livepeer's readiness check (see shared spec: ai.md §7.2): <c>/health</c> with a 5 s deadline; any status but
+    /// <c>ERROR</c> is up; <c>/hardware/info</c> is read once a runner is up.
+    /// </summary>
+    private async Task CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _runners.Count; i++)
+        {
+            var runner = _runners[i].Runner;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                var status = await runner.CheckHealthAsync(deadline.Token);
+                _health[i] = status;
+                _slots.Report(i, healthy: status != "ERROR");
+                if (status != "ERROR" && _hardware[i] is null)
+                    _hardware[i] = await runner.GetHardwareInfoAsync(deadline.Token);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
+            {
+                _health[i] = $"unreachable: {e.Message}";
+                _slots.Report(i, healthy: false);
+            }
+        }
+    }
+}

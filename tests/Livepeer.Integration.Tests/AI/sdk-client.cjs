@@ -1,0 +1,47 @@
+// Calls the node's AI gateway through the official npm SDK @livepeer/ai, unchanged, with serverURL pointed at the
+// test node, and prints what the SDK returned (or threw) as one JSON line for the test to check.
+//   NODE_PATH=.tools/ai-sdks/node_modules node sdk-client.cjs <serverURL> <case>
+'use strict';
+const { Livepeer } = require('@livepeer/ai');
+const errors = require('@livepeer/ai/models/errors');
+
+const [serverURL, scenario] = process.argv.slice(2);
+const livepeer = new Livepeer({ serverURL, httpBearer: 'test-key' });
+
+function describe(e) {
+  const kind = e instanceof errors.HTTPError ? 'HTTPError'
+    : e instanceof errors.HTTPValidationError ? 'HTTPValidationError'
+    : e instanceof errors.SDKValidationError ? 'SDKValidationError'
+    : e instanceof errors.SDKError ? 'SDKError' : e.constructor.name;
+  return { error: kind, message: e.message, detail: e.detail ?? null, statusCode: e.statusCode ?? e.rawResponse?.status ?? null };
+}
+
+const scenarios = {
+  async 'text-to-image'() {
+    const result = await livepeer.generate.textToImage({ prompt: 'a cat', modelId: 'test/t2i', width: 64, height: 64, seed: 7 });
+    const image = result.imageResponse.images[0];
+    const png = Buffer.from(await (await fetch(image.url)).arrayBuffer());
+    return { statusCode: result.statusCode, url: image.url, seed: image.seed, nsfw: image.nsfw, bytes: png.length, signature: png.subarray(1, 4).toString('ascii') };
+  },
+  async llm() {
+    const result = await livepeer.generate.llm({ messages: [{ role: 'user', content: 'hello node' }], model: 'test/llm' });
+    const r = result.llmResponse;
+    return { statusCode: result.statusCode, content: r.choices[0].message.content, finishReason: r.choices[0].finishReason, totalTokens: r.usage.totalTokens, model: r.model };
+  },
+  async 'llm-stream'() {
+    const result = await livepeer.generate.llm({ messages: [{ role: 'user', content: 'hello node' }], model: 'test/llm', stream: true });
+    return { statusCode: result.statusCode, contentType: result.contentType };
+  },
+  async 'runner-error'() {
+    const result = await livepeer.generate.textToImage({ prompt: '', modelId: 'test/t2i', width: 64, height: 64 });
+    return { statusCode: result.statusCode };
+  },
+  async 'no-runner'() {
+    const result = await livepeer.generate.textToImage({ prompt: 'a cat', modelId: 'test/no-such-model' });
+    return { statusCode: result.statusCode };
+  },
+};
+
+scenarios[scenario]()
+  .then(r => console.log(JSON.stringify(r)))
+  .catch(e => console.log(JSON.stringify(describe(e))));
