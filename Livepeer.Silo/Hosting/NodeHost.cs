@@ -30,6 +30,8 @@ public static class NodeHost
         ["--initializeRoundMaxDelay"] = "Node:InitializeRoundMaxDelay",
         ["--reward"] = "Node:Reward",
         ["--blockPollingInterval"] = "Node:BlockPollingInterval",
+        ["--maxTicketEV"] = "Node:MaxTicketEV",
+        ["--maxTotalEV"] = "Node:MaxTotalEV",
     };
 
     public static WebApplication Build(string[] args)
