@@ -50,6 +50,12 @@ public sealed class NodeOptions
     /// <summary>Cap on ticket face values in wei (0 = none), like go-livepeer's <c>-maxFaceValue</c>.</summary>
     public string TicketMaxFaceValue { get; set; } = "0";
 
+    /// <summary>Largest EV the gateway pays in one ticket, in wei (go-livepeer's <c>-maxTicketEV</c>).</summary>
+    public string MaxTicketEV { get; set; } = "3000000000000";
+
+    /// <summary>Largest EV the gateway sends in one batch of tickets, in wei (go-livepeer's <c>-maxTotalEV</c>).</summary>
+    public string MaxTotalEV { get; set; } = "20000000000000";
+
     /// <summary>Gas price of the embedded ledger in wei, used for ticket face values.</summary>
     public string EmbeddedGasPrice { get; set; } = "100000000";
 

@@ -18,6 +18,12 @@ public sealed class NodePayments(IOptions<NodeOptions> options)
         MaxFaceValue = Wei(_options.TicketMaxFaceValue, nameof(NodeOptions.TicketMaxFaceValue)),
     };
 
+    public SenderLimits SenderLimits => new()
+    {
+        MaxEV = Wei(_options.MaxTicketEV, nameof(NodeOptions.MaxTicketEV)),
+        MaxTotalEV = Wei(_options.MaxTotalEV, nameof(NodeOptions.MaxTotalEV)),
+    };
+
     public BigInteger EmbeddedGasPrice => Wei(_options.EmbeddedGasPrice, nameof(NodeOptions.EmbeddedGasPrice));
 
     public BigInteger EmbeddedDeposit => Wei(_options.EmbeddedDeposit, nameof(NodeOptions.EmbeddedDeposit));

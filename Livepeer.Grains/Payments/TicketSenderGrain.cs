@@ -1,6 +1,7 @@
 using Livepeer.Crypto;
 using Livepeer.Node;
 using Livepeer.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace Livepeer.Payments;
 
@@ -8,7 +9,8 @@ public sealed class TicketSenderGrain(
     [PersistentState("ticketSender")] IPersistentState<TicketSenderState> state,
     NodeKeys keys,
     ITimeManager clock,
-    ILedger ledger) : Grain, ITicketSenderGrain
+    ILedger ledger,
+    IOptions<NodeOptions> options) : Grain, ITicketSenderGrain
 {
     private readonly SenderMonitor _ledger = new(transcoderPoolSize: 1);
     private Sender _sender = null!;
@@ -18,7 +20,7 @@ public sealed class TicketSenderGrain(
         var address = EthAddress.Parse(this.GetPrimaryKeyString());
         if (address != keys.Gateway.Address)
             throw new InvalidOperationException($"this node holds no key for sender {address}");
-        _sender = new Sender(keys.Gateway, clock, _ledger, new SenderLimits());
+        _sender = new Sender(keys.Gateway, clock, _ledger, new NodePayments(options).SenderLimits);
         return Task.CompletedTask;
     }
 

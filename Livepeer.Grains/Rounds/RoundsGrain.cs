@@ -17,6 +17,7 @@ public sealed class RoundsGrain(IOptions<NodeOptions> options, TimeProvider time
     private IRoundsClient? _rounds;
     private RoundInitializer _initializer = null!;
     private RewardPolicy _reward = null!;
+    private IGrainTimer? _initializeTimer;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -46,17 +47,19 @@ public sealed class RoundsGrain(IOptions<NodeOptions> options, TimeProvider time
 
     private async Task<RedemptionReport> OnBlockAsync()
     {
-        // Rounds first: a ticket can only be redeemed in an initialized round.
-        if (_rounds is not null)
-            await RoundWorkAsync(_rounds);
-        var report = await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).RedeemDue();
+        var queue = GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString());
+        // Rounds first: a ticket can only be redeemed in an initialized round, so until then redemption waits.
+        if (_rounds is not null && !await RoundWorkAsync(_rounds))
+            return new RedemptionReport(0, 0, 0, (await queue.GetQueued()).Count, 0);
+        var report = await queue.RedeemDue();
         if (report.Redeemed + report.Retrying + report.Dropped > 0)
             logger.LogInformation("Redemption: {Redeemed} redeemed ({Paid} wei), {Retrying} retrying, {Dropped} dropped, {Waiting} waiting",
                 report.Redeemed, report.Paid, report.Retrying, report.Dropped, report.Waiting);
         return report;
     }
 
-    private async Task RoundWorkAsync(IRoundsClient rounds)
+    /// <summary>Initializes the round and calls reward when due; returns whether the current round is initialized.</summary>
+    private async Task<bool> RoundWorkAsync(IRoundsClient rounds)
     {
         var orchestrator = EthAddress.Parse(this.GetPrimaryKeyString());
         try
@@ -67,6 +70,16 @@ public sealed class RoundsGrain(IOptions<NodeOptions> options, TimeProvider time
                 if (await rounds.InitializeRoundAsync())
                     logger.LogInformation("Initialized round {Round}", round.CurrentRound);
                 round = await rounds.ReadAsync(orchestrator);
+            }
+            else if (_initializer.PlannedRound is not null && _initializeTimer is null)
+            {
+                // Come back when the random delay is over rather than at the next block, which may be a while.
+                _initializeTimer = this.RegisterGrainTimer(async _ =>
+                {
+                    _initializeTimer?.Dispose();
+                    _initializeTimer = null;
+                    await OnBlockAsync();
+                }, _initializer.DueAt - time.GetUtcNow(), Timeout.InfiniteTimeSpan);
             }
             if (_reward.ShouldReward(round))
             {
@@ -81,12 +94,14 @@ public sealed class RoundsGrain(IOptions<NodeOptions> options, TimeProvider time
                 }
                 _reward.Attempted(round.CurrentRound);
             }
+            return round.Initialized;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // RPC down after its retries, a revert (with the contract's reason), a gas price above the maximum: the next
-            // block tries again; redemption still runs.
+            // block tries again, and redemption tries on its own.
             logger.LogError("Round work for orchestrator {Orchestrator} failed: {Error}", orchestrator, e.Message);
+            return true;
         }
     }
 }

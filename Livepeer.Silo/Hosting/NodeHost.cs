@@ -32,6 +32,8 @@ public static class NodeHost
         ["--reward"] = "Node:Reward",
         ["--blockPollingInterval"] = "Node:BlockPollingInterval",
         ["--aiModels"] = "Node:AIModels",
+        ["--maxTicketEV"] = "Node:MaxTicketEV",
+        ["--maxTotalEV"] = "Node:MaxTotalEV",
     };
 
     public static WebApplication Build(string[] args)

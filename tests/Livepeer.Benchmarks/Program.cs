@@ -1,4 +1,5 @@
 using Livepeer.Benchmarks.Payments;
+using Livepeer.Benchmarks.Protocol;
 using Livepeer.Benchmarks.Transcoding;
 
 // Benchmarks print figures as ratios against a peer measured in the same run; run them in Release on an idle machine:
@@ -7,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
 {
     ["transcode"] = TranscodeBenchmark.RunAsync,
     ["tickets"] = TicketBenchmark.RunAsync,
+    ["gas"] = GasBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
