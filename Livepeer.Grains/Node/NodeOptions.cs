@@ -35,6 +35,9 @@ public sealed class NodeOptions
     /// <summary>Transcode worker slots of the orchestrator: segments transcoded at once.</summary>
     public int TranscodeWorkers { get; set; } = 4;
 
+    /// <summary>How the frames engine resamples: <c>Area</c> (default; no aliasing on big ratios) or <c>Bilinear</c>.</summary>
+    public Livepeer.Cuda.Scaling.ScaleFilter ScaleFilter { get; set; } = Livepeer.Cuda.Scaling.ScaleFilter.Area;
+
     /// <summary>How long the orchestrator waits for a worker before failing the segment.</summary>
     public TimeSpan TranscodeTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -22,7 +22,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IFrameScaler>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Livepeer.Cuda");
-            return FrameScalers.CreateBest(message => logger.LogInformation("{Message}", message));
+            return FrameScalers.CreateBest(node.ScaleFilter, message => logger.LogInformation("{Message}", message));
         });
         services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
         services.AddSingleton<TranscodingLadder>();
