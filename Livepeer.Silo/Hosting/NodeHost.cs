@@ -19,6 +19,7 @@ public static class NodeHost
         ["--siloPort"] = "Node:SiloPort",
         ["--orleansGatewayPort"] = "Node:OrleansGatewayPort",
         ["--transcodeWorkers"] = "Node:TranscodeWorkers",
+        ["--transcodeEngine"] = "Node:TranscodeEngine",
     };
 
     public static WebApplication Build(string[] args)

@@ -1,3 +1,4 @@
+using Livepeer.Cuda.Devices;
 using Livepeer.Cuda.Scaling;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
@@ -24,7 +25,16 @@ internal static class ServiceCollectionExtensions
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Livepeer.Cuda");
             return FrameScalers.CreateBest(node.ScaleFilter, message => logger.LogInformation("{Message}", message));
         });
-        services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
+        services.AddSingleton(sp => new FrameTranscoder(sp.GetRequiredService<IFrameScaler>(), CudaDevices.IsAvailable));
+        services.AddSingleton(new FilterGraphTranscoder(CudaDevices.IsAvailable));
+        services.AddSingleton(sp => new SelectedTranscoder(
+            node.TranscodeEngine,
+            sp.GetRequiredService<FrameTranscoder>(),
+            sp.GetRequiredService<FilterGraphTranscoder>(),
+            () => sp.GetRequiredService<TranscodingLadder>().Profiles,
+            sp.GetRequiredService<ILogger<SelectedTranscoder>>()));
+        services.AddSingleton<ISegmentTranscoder>(sp => sp.GetRequiredService<SelectedTranscoder>());
+        services.AddHostedService<TranscodeEngineStartup>();
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
         services.AddHostedService<EmbeddedLedgerFunding>();
