@@ -6,34 +6,40 @@ namespace Livepeer.Cuda.Scaling;
 public static class FrameScalers
 {
     /// <summary>
-    /// The CUDA scaler on the first CUDA device when one exists and passes a bit-exact self-check against the
-    /// SIMD scaler; otherwise <see cref="SimdFrameScaler"/>. Never throws for a missing or broken GPU: it logs
-    /// why and falls back, because a CPU transcode beats a node that will not start.
+    /// CUDA first, explicitly: the kernel scaler on the first CUDA device when one exists and passes a bit-exact
+    /// self-check against the CPU scaler of the same filter; otherwise the SIMD CPU scaler. Never throws for a missing
+    /// or broken GPU: it logs why and falls back, because a CPU transcode beats a node that will not start.
     /// </summary>
     /// <param name="log">Receives one line on the choice made and, on fallback, the reason.</param>
-    public static IFrameScaler CreateBest(Action<string>? log = null)
+    public static IFrameScaler CreateBest(ScaleFilter filter = ScaleFilter.Area, Action<string>? log = null)
     {
-        IlgpuFrameScaler? cuda = null;
+        IFrameScaler? cuda = null;
+        var cpu = CreateCpu(filter);
         try
         {
-            cuda = IlgpuFrameScaler.TryCreateCuda();
+            cuda = filter == ScaleFilter.Area ? IlgpuAreaFrameScaler.TryCreateCuda() : IlgpuFrameScaler.TryCreateCuda();
             if (cuda is not null)
             {
-                SelfCheck(cuda);
+                SelfCheck(cuda, cpu);
+                cpu.Dispose();
                 log?.Invoke($"Frame scaler: {cuda.Name}.");
                 return cuda;
             }
 
-            log?.Invoke("Frame scaler: simd-cpu (no CUDA device found).");
+            log?.Invoke($"Frame scaler: {cpu.Name} (no CUDA device found).");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             cuda?.Dispose();
-            log?.Invoke($"Frame scaler: simd-cpu (the CUDA scaler failed to start: {exception.GetType().Name}: {exception.Message}).");
+            log?.Invoke($"Frame scaler: {cpu.Name} (the CUDA scaler failed to start: {exception.GetType().Name}: {exception.Message}).");
         }
 
-        return new SimdFrameScaler();
+        return cpu;
     }
+
+    /// <summary>The SIMD CPU scaler of <paramref name="filter"/>.</summary>
+    public static IFrameScaler CreateCpu(ScaleFilter filter) =>
+        filter == ScaleFilter.Area ? new AreaFrameScaler() : new SimdFrameScaler();
 
     /// <summary>ILGPU's CPU accelerator running the GPU kernel: only for tests on tiny frames.</summary>
     public static IlgpuFrameScaler CreateIlgpuCpu() => IlgpuFrameScaler.CreateCpu();
@@ -42,7 +48,7 @@ public static class FrameScalers
     /// Runs a small odd-sized ladder through the candidate and the SIMD scaler and demands identical bytes, so a
     /// driver or backend problem (e.g. a new GPU generation ILGPU mis-targets) shows up at startup, not in output.
     /// </summary>
-    private static void SelfCheck(IFrameScaler candidate)
+    private static void SelfCheck(IFrameScaler candidate, IFrameScaler reference)
     {
         using var source = Yuv420Frame.Rent(67, 37);
         var bytes = source.Bytes;
@@ -55,15 +61,12 @@ public static class FrameScalers
         using var expectedUp = Yuv420Frame.Rent(101, 55);
         using var actualDown = Yuv420Frame.Rent(33, 19);
         using var actualUp = Yuv420Frame.Rent(101, 55);
-        using (var simd = new SimdFrameScaler(maxDegreeOfParallelism: 1))
-        {
-            simd.ScaleToAll(source, [expectedDown, expectedUp]);
-        }
+        reference.ScaleToAll(source, [expectedDown, expectedUp]);
 
         candidate.ScaleToAll(source, [actualDown, actualUp]);
         if (!expectedDown.Bytes.SequenceEqual(actualDown.Bytes) || !expectedUp.Bytes.SequenceEqual(actualUp.Bytes))
         {
-            throw new InvalidOperationException($"{candidate.Name} produced different bytes from simd-cpu in the startup self-check.");
+            throw new InvalidOperationException($"{candidate.Name} produced different bytes from {reference.Name} in the startup self-check.");
         }
     }
 }

@@ -3,10 +3,10 @@ using Livepeer.Cuda.Frames;
 namespace Livepeer.Cuda.Scaling;
 
 /// <summary>
-/// Scales yuv420p frames with bilinear interpolation. Each plane is scaled on its own, sample centres aligned
+/// Scales yuv420p frames with one <see cref="ScaleFilter"/>. Each plane is scaled on its own, sample centres aligned
 /// as ffmpeg's <c>scale</c> filter aligns them: <c>src = (dst + 0.5) * srcSize / dstSize - 0.5</c>, clamped to the plane.
-/// Every implementation uses the same fixed-point arithmetic (11-bit weights, one rounding per sample), so their
-/// outputs are bit-identical and a node's choice of implementation never changes the pictures it produces.
+/// The CPU and GPU implementations of a filter share its fixed-point arithmetic (11-bit weights, one rounding per
+/// sample), so their outputs are bit-identical and a node's choice of device never changes the pictures it produces.
 /// </summary>
 public interface IFrameScaler : IDisposable
 {

@@ -35,6 +35,12 @@ public sealed class NodeOptions
     /// <summary>Transcode worker slots of the orchestrator: segments transcoded at once.</summary>
     public int TranscodeWorkers { get; set; } = 4;
 
+    /// <summary><c>Auto</c> (default: the faster on this host, measured at start), <c>Frames</c> or <c>Ffmpeg</c>.</summary>
+    public Livepeer.Transcoding.TranscodeEngine TranscodeEngine { get; set; } = Livepeer.Transcoding.TranscodeEngine.Auto;
+
+    /// <summary>How the frames engine resamples: <c>Area</c> (default; no aliasing on big ratios) or <c>Bilinear</c>.</summary>
+    public Livepeer.Cuda.Scaling.ScaleFilter ScaleFilter { get; set; } = Livepeer.Cuda.Scaling.ScaleFilter.Area;
+
     /// <summary>How long the orchestrator waits for a worker before failing the segment.</summary>
     public TimeSpan TranscodeTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

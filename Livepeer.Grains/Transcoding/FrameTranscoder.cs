@@ -13,7 +13,8 @@ namespace Livepeer.Transcoding;
 /// on GPU hosts, SIMD C# elsewhere) scales every frame to every rung in one pass, and one libx264 encoder per rung
 /// encodes and muxes it with the source's audio, keeping the source timestamps.
 /// </summary>
-public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
+/// <param name="cudaDecode">Decode with NVDEC (<c>-hwaccel cuda</c>); set on hosts with a CUDA device.</param>
+public sealed class FrameTranscoder(IFrameScaler scaler, bool cudaDecode = false) : ISegmentTranscoder
 {
     /// <summary>Frames buffered per rung between the scaler and its encoder; bounds memory per session.</summary>
     private const int FramesInFlight = 8;
@@ -43,8 +44,8 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
         var frames = await decoding;
         if (frames == 0)
             throw TranscodeException.InvalidInput("segment has no decodable video frames");
-        var renditions = rungs.Select(r => r.ToRendition(frames, source.FrameRate)).ToList();
-        return new TranscodedSegment(segment.SeqNo, segment.Duration, renditions);
+        var renditions = rungs.Select(r => RenditionOutputs.Read(r.Profile, r.OutputPath, frames, source.FrameRate)).ToList();
+        return RenditionOutputs.Verify(segment, profiles, renditions);
     }
 
     private async Task<long> DecodeAsync(string input, Task<SourceVideo> probe, IReadOnlyList<Rung> rungs, CancellationToken cancellationToken)
@@ -67,7 +68,7 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
         try
         {
             await FFMpegArguments
-                .FromFileInput(input)
+                .FromFileInput(input, verifyExists: true, o => o.WithCustomArgument(DecoderArguments.Input(cudaDecode)))
                 .OutputToPipe(sink, o => o.WithCustomArgument("-map 0:v:0 -an -sn"))
                 .WithLogLevel(FFMpegLogLevel.Error)
                 .CancellableThrough(cancellationToken)
@@ -75,6 +76,8 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
         }
         catch (FFMpegException e)
         {
+            // The probe's reason is the more precise one (e.g. "no video stream" rather than a failed -map): it wins.
+            await probe;
             // ffmpeg cannot decode what the client sent (corrupt payload): the segment's fault, whatever the probe says.
             throw TranscodeException.InvalidInput(FfmpegMessages.Reason(e.Message));
         }
@@ -142,17 +145,5 @@ public sealed class FrameTranscoder(IFrameScaler scaler) : ISegmentTranscoder
         public string OutputPath { get; } = outputPath;
         public Channel<Yuv420Frame> Frames { get; } = Channel.CreateBounded<Yuv420Frame>(
             new BoundedChannelOptions(FramesInFlight) { SingleReader = true, SingleWriter = true });
-
-        public Rendition ToRendition(long sourceFrames, double sourceFrameRate)
-        {
-            var data = File.ReadAllBytes(OutputPath);
-            // go-livepeer rejects renditions under 25 bytes as empty (see shared spec: network.md §12).
-            if (data.Length < 25)
-                throw new TranscodeException(TranscodeErrorKind.Internal, $"rendition {Profile.Name} is empty");
-            var frames = Profile.Fps > 0
-                ? (long)Math.Round(sourceFrames * ((double)Profile.Fps / Profile.FpsDen) / sourceFrameRate)
-                : sourceFrames;
-            return new Rendition(Profile.Name, Profile.Width, Profile.Height, Profile.FramePixels * frames, data);
-        }
     }
 }

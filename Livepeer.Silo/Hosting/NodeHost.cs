@@ -34,6 +34,7 @@ public static class NodeHost
         ["--aiModels"] = "Node:AIModels",
         ["--maxTicketEV"] = "Node:MaxTicketEV",
         ["--maxTotalEV"] = "Node:MaxTotalEV",
+        ["--transcodeEngine"] = "Node:TranscodeEngine",
     };
 
     public static WebApplication Build(string[] args)

@@ -1,4 +1,5 @@
 using Livepeer.AI;
+using Livepeer.Cuda.Devices;
 using Livepeer.Cuda.Scaling;
 using Livepeer.GatewayApi.Apis.AI;
 using Livepeer.Node;
@@ -27,9 +28,18 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IFrameScaler>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Livepeer.Cuda");
-            return FrameScalers.CreateBest(message => logger.LogInformation("{Message}", message));
+            return FrameScalers.CreateBest(node.ScaleFilter, message => logger.LogInformation("{Message}", message));
         });
-        services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
+        services.AddSingleton(sp => new FrameTranscoder(sp.GetRequiredService<IFrameScaler>(), CudaDevices.IsAvailable));
+        services.AddSingleton(new FilterGraphTranscoder(CudaDevices.IsAvailable));
+        services.AddSingleton(sp => new SelectedTranscoder(
+            node.TranscodeEngine,
+            sp.GetRequiredService<FrameTranscoder>(),
+            sp.GetRequiredService<FilterGraphTranscoder>(),
+            () => sp.GetRequiredService<TranscodingLadder>().Profiles,
+            sp.GetRequiredService<ILogger<SelectedTranscoder>>()));
+        services.AddSingleton<ISegmentTranscoder>(sp => sp.GetRequiredService<SelectedTranscoder>());
+        services.AddHostedService<TranscodeEngineStartup>();
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
         services.AddSingleton<AIModels>();

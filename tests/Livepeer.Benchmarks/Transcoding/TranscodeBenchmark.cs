@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Livepeer.Cuda.Devices;
+using Livepeer.Cuda.Scaling;
 using Livepeer.Silo.Hosting;
 using Livepeer.Transcoding;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,16 +11,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Livepeer.Benchmarks.Transcoding;
 
 /// <summary>
-/// The same 2-second 1080p30 segment transcoded to the livepeer_bench ladder through a whole embedded node (HTTP push,
-/// grains, stream, worker, Livepeer.Cuda scaling, libx264) and by one plain ffmpeg command producing the same ladder
-/// with the same encoder settings; prints both and the ratio node / ffmpeg.
-/// Options: <c>--runs N</c> (default 5).
+/// The livepeer_bench method: 2-second 1080p30 segments, the 4-rung benchmark ladder, live pacing (a stream sends its
+/// next segment 2 s after the previous one, or at once when the transcode took longer), and the real-time ratio
+/// (transcode time / segment duration; ≤ 1 keeps up). For each concurrency it runs, interleaved, k streams through:
+/// the whole node (HTTP push, grains, stream, worker, the engine the node chose), each engine alone (frames:
+/// ffmpeg decode + Livepeer.Cuda area scaling + libx264; ffmpeg: one filter graph), and one plain ffmpeg command per
+/// segment producing the same ladder with the same x264 settings; prints each ratio and the ratio to plain ffmpeg.
+/// Options: <c>--runs N</c> segments per stream (default 5), <c>--streams 1,2,4</c> (default 1).
 /// </summary>
 public static class TranscodeBenchmark
 {
+    private static readonly TimeSpan SegmentLength = TimeSpan.FromSeconds(2);
+
     public static async Task RunAsync(string[] args)
     {
-        var runs = args.Length >= 2 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        var streamCounts = (Option(args, "--streams") ?? "1").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var directory = Directory.CreateTempSubdirectory("livepeer-bench-").FullName;
         try
         {
@@ -32,45 +40,63 @@ public static class TranscodeBenchmark
             await using var node = NodeHost.Build(
             [
                 $"--httpAddr=127.0.0.1:{httpPort}", $"--serviceAddr=127.0.0.1:{FreePort()}",
-                $"--siloPort={FreePort()}", $"--orleansGatewayPort={FreePort()}",
+                $"--siloPort={FreePort()}", $"--orleansGatewayPort={FreePort()}", $"--transcodeWorkers={streamCounts.Max()}",
                 $"--dataDir={Path.Combine(directory, "data")}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Orleans=Error",
             ]);
             await node.StartAsync();
+            var selected = node.Services.GetRequiredService<SelectedTranscoder>();
+            await selected.ChooseAsync();
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromMinutes(5) };
 
-            var plainCommand = PlainFfmpegLadder(source, directory, ladder);
+            using var scaler = FrameScalers.CreateBest(ScaleFilter.Area);
+            var frames = new FrameTranscoder(scaler, CudaDevices.IsAvailable);
+            var ffmpeg = new FilterGraphTranscoder(CudaDevices.IsAvailable);
             Console.WriteLine($"segment: 2 s 1080p30 H.264+AAC, {segment.Length} bytes; ladder: {string.Join(", ", ladder.Select(p => p.Name))}");
-            Console.WriteLine($"peer: ffmpeg {plainCommand}");
+            Console.WriteLine($"cores: {Environment.ProcessorCount}; GPU: {(CudaDevices.IsAvailable ? string.Join(", ", CudaDevices.Describe().Select(d => d.Name)) : "none")}");
+            Console.WriteLine($"node engine (auto, measured at start): {selected.Name}");
+            Console.WriteLine($"peer: ffmpeg {PlainFfmpegLadder(source, Path.Combine(directory, "plain-S"), ladder)}");
 
-            // Warm up both paths (JIT, grain activation, ffmpeg page cache) before measuring.
-            await PushAsync(http, segment, 0);
-            await RunFfmpegAsync(plainCommand);
-
-            // The node's engine alone (no HTTP, grains, streams or payments), to split the node's cost in two.
-            var engine = node.Services.GetRequiredService<ISegmentTranscoder>();
-            var engineSegment = new SourceSegment("bench", 0, SegmentFormat.MpegTs, TimeSpan.FromSeconds(2), segment);
-            await engine.TranscodeAsync(engineSegment, ladder, CancellationToken.None);
-
-            var nodeTimes = new List<double>();
-            var engineTimes = new List<double>();
-            var ffmpegTimes = new List<double>();
-            for (var i = 1; i <= runs; i++)
+            var peers = new (string Name, Func<int, int, Task> Transcode)[]
             {
-                // Interleaved so that machine noise hits every side alike.
-                nodeTimes.Add(await TimeAsync(() => PushAsync(http, segment, i)));
-                engineTimes.Add(await TimeAsync(() => engine.TranscodeAsync(engineSegment, ladder, CancellationToken.None)));
-                ffmpegTimes.Add(await TimeAsync(() => RunFfmpegAsync(plainCommand)));
-            }
-            await node.StopAsync();
+                ("node", (stream, seq) => PushAsync(http, segment, stream, seq)),
+                ($"engine {frames.Name}", (stream, seq) => TranscodeAsync(frames, segment, ladder, stream, seq)),
+                ($"engine {ffmpeg.Name}", (stream, seq) => TranscodeAsync(ffmpeg, segment, ladder, stream, seq)),
+                ("plain ffmpeg", (stream, _) => RunFfmpegAsync(PlainFfmpegLadder(source, Path.Combine(directory, $"plain-{stream}"), ladder))),
+            };
 
-            var nodeMedian = Median(nodeTimes);
-            var ffmpegMedian = Median(ffmpegTimes);
-            var engineMedian = Median(engineTimes);
-            Console.WriteLine($"runs: {runs}");
-            Console.WriteLine($"node   median {nodeMedian:0.000} s  (real-time ratio {nodeMedian / 2:0.00})  all: {Join(nodeTimes)}");
-            Console.WriteLine($"engine median {engineMedian:0.000} s  ({engine.Name}, no HTTP/grains)  all: {Join(engineTimes)}");
-            Console.WriteLine($"ffmpeg median {ffmpegMedian:0.000} s  (real-time ratio {ffmpegMedian / 2:0.00})  all: {Join(ffmpegTimes)}");
-            Console.WriteLine($"ratio node/ffmpeg: {nodeMedian / ffmpegMedian:0.00}   engine/ffmpeg: {engineMedian / ffmpegMedian:0.00}");
+            // Warm up every path (JIT, grain activation, page cache) before measuring.
+            foreach (var peer in peers)
+                await peer.Transcode(0, 0);
+
+            Console.WriteLine($"runs: {runs} segments per stream, live pacing; figures are medians of the per-segment real-time ratio (noisy on a shared machine)");
+            var sequence = 1;
+            foreach (var streams in streamCounts)
+            {
+                var ratios = new Dictionary<string, List<double>>();
+                foreach (var peer in peers)
+                    ratios[peer.Name] = [];
+                for (var run = 0; run < runs; run++)
+                {
+                    // Interleaved: each peer runs one paced round of k concurrent segments in turn, so machine noise hits all.
+                    foreach (var peer in peers)
+                    {
+                        var seq = sequence++;
+                        var times = await Task.WhenAll(Enumerable.Range(0, streams).Select(s => TimeAsync(() => peer.Transcode(s, seq))));
+                        ratios[peer.Name].AddRange(times.Select(t => t / SegmentLength.TotalSeconds));
+                    }
+                }
+
+                var plain = Median(ratios["plain ffmpeg"]);
+                Console.WriteLine($"streams {streams}:");
+                foreach (var peer in peers)
+                {
+                    var median = Median(ratios[peer.Name]);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {peer.Name,-28} real-time ratio {median:0.00}  vs plain ffmpeg {median / plain:0.00}  all: {Join(ratios[peer.Name])}"));
+                }
+            }
+
+            await node.StopAsync();
         }
         finally
         {
@@ -79,19 +105,19 @@ public static class TranscodeBenchmark
     }
 
     /// <summary>One ffmpeg process: decode once, split, scale each rung, encode each with the node's encoder settings.</summary>
-    private static string PlainFfmpegLadder(string source, string directory, IReadOnlyList<VideoProfile> ladder)
+    private static string PlainFfmpegLadder(string source, string prefix, IReadOnlyList<VideoProfile> ladder)
     {
-        var split = $"[0:v]split={ladder.Count}{string.Concat(ladder.Select((_, i) => $"[s{i}]"))};" +
-            string.Join(';', ladder.Select((p, i) => $"[s{i}]scale={p.Width}:{p.Height}[o{i}]"));
         var outputs = ladder.Select((p, i) =>
-            $"-map [o{i}] -map 0:a:0 -c:a copy {EncoderArguments.Video(p, 30)} {EncoderArguments.Container(SegmentFormat.MpegTs)} " +
-            Path.Combine(directory, $"plain-{p.Name}.ts"));
-        return $"-v error -y -i {source} -filter_complex \"{split}\" -copyts {string.Join(' ', outputs)}";
+            $"-map [o{i}] -map 0:a:0 -c:a copy {EncoderArguments.Video(p, 30)} {EncoderArguments.Container(SegmentFormat.MpegTs)} {prefix}-{p.Name}.ts");
+        return $"-v error -y -i {source} -filter_complex \"{FilterGraphTranscoder.FilterGraph(ladder)}\" -copyts {string.Join(' ', outputs)}";
     }
 
-    private static async Task PushAsync(HttpClient http, byte[] segment, int seq)
+    private static async Task TranscodeAsync(ISegmentTranscoder engine, byte[] segment, IReadOnlyList<VideoProfile> ladder, int stream, int seq) =>
+        await engine.TranscodeAsync(new SourceSegment($"bench{stream}", seq, SegmentFormat.MpegTs, SegmentLength, segment), ladder, CancellationToken.None);
+
+    private static async Task PushAsync(HttpClient http, byte[] segment, int stream, int seq)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/live/bench/{seq}.ts") { Content = new ByteArrayContent(segment) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/live/bench{stream}/{seq}.ts") { Content = new ByteArrayContent(segment) };
         request.Headers.Add("Content-Duration", "2000");
         request.Headers.Add("Accept", "multipart/mixed");
         using var response = await http.SendAsync(request);
@@ -109,20 +135,30 @@ public static class TranscodeBenchmark
             throw new InvalidOperationException($"ffmpeg failed: {await stderr}");
     }
 
+    /// <summary>The transcode's duration; then waits out the rest of the segment's 2 s, as a live stream would.</summary>
     private static async Task<double> TimeAsync(Func<Task> action)
     {
         var watch = Stopwatch.StartNew();
         await action();
-        return watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        if (elapsed < SegmentLength)
+            await Task.Delay(SegmentLength - elapsed);
+        return elapsed.TotalSeconds;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Join(IEnumerable<double> values) => string.Join(' ', values.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture)));
+    private static string Join(IEnumerable<double> values) => string.Join(' ', values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));
 
     private static int FreePort()
     {

@@ -11,19 +11,26 @@ public sealed class FrameScalersTests
     {
         var log = new List<string>();
 
-        using var scaler = FrameScalers.CreateBest(log.Add);
+        using var scaler = FrameScalers.CreateBest(ScaleFilter.Area, log.Add);
 
         if (CudaDevices.IsAvailable)
         {
-            Assert.StartsWith("cuda:", scaler.Name, StringComparison.Ordinal);
+            Assert.StartsWith("area-cuda:", scaler.Name, StringComparison.Ordinal);
         }
         else
         {
-            Assert.IsType<SimdFrameScaler>(scaler);
-            Assert.Equal("simd-cpu", scaler.Name);
+            Assert.IsType<AreaFrameScaler>(scaler);
         }
 
         Assert.Contains(log, line => line.Contains(scaler.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CreateBest_with_the_bilinear_filter_picks_the_bilinear_scalers()
+    {
+        using var scaler = FrameScalers.CreateBest(ScaleFilter.Bilinear);
+
+        Assert.Equal(CudaDevices.IsAvailable ? typeof(IlgpuFrameScaler) : typeof(SimdFrameScaler), scaler.GetType());
     }
 
     [Fact]

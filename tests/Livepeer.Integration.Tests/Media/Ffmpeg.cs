@@ -46,7 +46,23 @@ public static class Ffmpeg
         return new ProbeResult(streams, duration);
     }
 
-    private static async Task<string> RunAsync(string tool, string arguments)
+    /// <summary>Average PSNR (dB) of <paramref name="distorted"/> against <paramref name="reference"/>, by ffmpeg's <c>psnr</c> filter.</summary>
+    public static async Task<double> PsnrAsync(string reference, string distorted)
+    {
+        var (_, stderr) = await RunWithErrorAsync("ffmpeg", $"-hide_banner -i \"{distorted}\" -i \"{reference}\" -lavfi \"[0:v][1:v]psnr\" -f null -");
+        var at = stderr.LastIndexOf("average:", StringComparison.Ordinal);
+        if (at < 0)
+            throw new InvalidOperationException($"no PSNR in ffmpeg's output: {stderr}");
+        var value = stderr[(at + "average:".Length)..].Split(' ', 2)[0];
+        return value == "inf" ? double.PositiveInfinity : double.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs ffmpeg with <paramref name="arguments"/> (for fixtures that craft odd inputs).</summary>
+    public static Task<string> RunFfmpegAsync(string arguments) => RunAsync("ffmpeg", arguments);
+
+    private static async Task<string> RunAsync(string tool, string arguments) => (await RunWithErrorAsync(tool, arguments)).Stdout;
+
+    private static async Task<(string Stdout, string Stderr)> RunWithErrorAsync(string tool, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(tool, arguments)
         {
@@ -59,7 +75,7 @@ public static class Ffmpeg
         await process.WaitForExitAsync(deadline.Token);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{tool} {arguments} failed ({process.ExitCode}): {await stderr}");
-        return await stdout;
+        return (await stdout, await stderr);
     }
 }
 

@@ -40,6 +40,8 @@ public class NodeFixture : IAsyncLifetime
             $"--siloPort={FreePorts.Next()}",
             $"--orleansGatewayPort={FreePorts.Next()}",
             $"--dataDir={Path.Combine(Directory, "data")}",
+            // The engine is fixed so that the node does not spend its first seconds measuring (TranscodeEnginesTests covers auto).
+            "--transcodeEngine=frames",
             .. ExtraArguments,
         ]);
         await _app.StartAsync();
