@@ -33,12 +33,14 @@ public sealed class OrchestratorGrain(
     private readonly Balances _balances = new(time);
     private readonly OrchestratorStats _stats = new();
     private WorkerSlots _slots = null!;
+    private SessionCapacity _capacity = null!;
     private Recipient _recipient = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var address = EthAddress.Parse(this.GetPrimaryKeyString());
         _slots = new WorkerSlots(address.ToString(), options.Value.TranscodeWorkers);
+        _capacity = new SessionCapacity(options.Value.MaxSessions, time);
         _recipient = new Recipient(address, RandomNumberGenerator.GetBytes(32), payments.TicketConfig, clock, _senders,
             new FixedGasPrice(payments.EmbeddedGasPrice));
         this.RegisterGrainTimer(Cleanup, CleanupInterval, CleanupInterval);
@@ -50,14 +52,71 @@ public sealed class OrchestratorGrain(
         await RefreshSenderAsync(sender);
         var price = payments.Price;
         var ticketParams = _recipient.TicketParams(sender, price);
+        var hasCapacity = _capacity.HasRoomForNewSession();
         return ticketParams.IsSuccess
-            ? new OrchestratorInfo(_recipient.Address, price, ticketParams.Value, null)
-            : new OrchestratorInfo(_recipient.Address, price, null, ticketParams.Error);
+            ? new OrchestratorInfo(_recipient.Address, price, ticketParams.Value, null, hasCapacity)
+            : new OrchestratorInfo(_recipient.Address, price, null, ticketParams.Error, hasCapacity);
     }
 
-    async Task<TranscodeOutcome> IOrchestratorGrain.ProcessSegment(SegmentRequest request)
+    async Task<SegmentAdmission> IOrchestratorGrain.AdmitSegment(SegmentPayment request)
     {
-        var manifest = request.Segment.ManifestId;
+        switch (_capacity.TryEnter(request.SessionId))
+        {
+            case Admission.Capped:
+                return new SegmentAdmission(SegmentAdmissionStatus.Capped, "OrchestratorCapped");
+            case Admission.Busy:
+                return new SegmentAdmission(SegmentAdmissionStatus.Busy, "OrchestratorBusy");
+        }
+        var admission = await ProcessPaymentAsync(request);
+        if (admission.Status != SegmentAdmissionStatus.Admitted)
+        {
+            _capacity.Leave(request.SessionId);
+            _stats.SegmentsFailed++;
+        }
+        return admission;
+    }
+
+    async Task<TranscodeOutcome> IOrchestratorGrain.TranscodeSegment(SegmentWork work)
+    {
+        try
+        {
+            var outcome = await TranscodeAsync(work.Segment, work.Profiles);
+            if (outcome.Segment is { } transcoded)
+            {
+                _stats.SegmentsTranscoded++;
+                _stats.PixelsEncoded += transcoded.TotalPixels;
+                var manifest = work.Segment.ManifestId;
+                var price = _balances.FixedPrice(work.Sender, manifest) ?? work.ExpectedPrice;
+                _balances.Debit(work.Sender, manifest, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
+            }
+            else
+            {
+                _stats.SegmentsFailed++;
+            }
+            return outcome;
+        }
+        finally
+        {
+            _capacity.Leave(work.SessionId);
+        }
+    }
+
+    Task IOrchestratorGrain.AbandonSegment(string sessionId)
+    {
+        _capacity.Leave(sessionId);
+        _stats.SegmentsFailed++;
+        return Task.CompletedTask;
+    }
+
+    Task IOrchestratorGrain.EndSession(string sessionId)
+    {
+        _capacity.End(sessionId);
+        return Task.CompletedTask;
+    }
+
+    private async Task<SegmentAdmission> ProcessPaymentAsync(SegmentPayment request)
+    {
+        var manifest = request.ManifestId;
         if (request.Payment is { } payment)
         {
             await RefreshSenderAsync(payment.Sender);
@@ -69,29 +128,16 @@ public sealed class OrchestratorGrain(
             if (receipt.WinningTickets.Count > 0)
                 await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).Enqueue(receipt.WinningTickets);
             if (receipt.Error is { } error)
-                return Rejected($"payment error: {error.Message}");
+                return new SegmentAdmission(SegmentAdmissionStatus.PaymentRejected, error.Message);
         }
         else
         {
             // Without tickets nothing binds a price the gateway names: an unpaid session is priced at ours.
             _balances.FixPrice(request.Sender, manifest, payments.Price);
         }
-        if (!PaymentProcessor.HasSufficientBalance(_balances, request.Sender, manifest, _recipient.EV))
-            return Rejected("Insufficient balance");
-
-        var outcome = await TranscodeAsync(request.Segment, request.Profiles);
-        if (outcome.Segment is { } transcoded)
-        {
-            _stats.SegmentsTranscoded++;
-            _stats.PixelsEncoded += transcoded.TotalPixels;
-            var price = _balances.FixedPrice(request.Sender, manifest) ?? request.ExpectedPrice;
-            _balances.Debit(request.Sender, manifest, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
-        }
-        else
-        {
-            _stats.SegmentsFailed++;
-        }
-        return outcome;
+        return PaymentProcessor.HasSufficientBalance(_balances, request.Sender, manifest, _recipient.EV)
+            ? SegmentAdmission.Admitted
+            : new SegmentAdmission(SegmentAdmissionStatus.InsufficientBalance, "Insufficient balance");
     }
 
     Task IOrchestratorGrain.CompleteJob(Guid jobId, TranscodeOutcome outcome)
@@ -143,10 +189,4 @@ public sealed class OrchestratorGrain(
 
     private async Task RefreshSenderAsync(EthAddress sender) =>
         _senders.Update(sender, await ledger.GetSenderInfoAsync(sender));
-
-    private TranscodeOutcome Rejected(string message)
-    {
-        _stats.SegmentsFailed++;
-        return TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.PaymentRejected, message));
-    }
 }
