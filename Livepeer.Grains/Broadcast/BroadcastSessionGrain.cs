@@ -7,7 +7,9 @@ using Livepeer.Net;
 using Livepeer.Payments;
 using Livepeer.Transcoding;
 using VideoProfile = Livepeer.Transcoding.VideoProfile;
+using Livepeer.Node;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Livepeer.Broadcast;
 
@@ -21,6 +23,7 @@ public sealed class BroadcastSessionGrain(
     [PersistentState("broadcast")] IPersistentState<BroadcastSessionState> state,
     TranscodingLadder ladder,
     GatewayOrchestrators orchestrators,
+    IOptions<NodeOptions> options,
     ITimeManager clock,
     TimeProvider time,
     ILogger<BroadcastSessionGrain> logger) : Grain, IBroadcastSessionGrain
@@ -182,9 +185,10 @@ public sealed class BroadcastSessionGrain(
         TranscodeResult result;
         try
         {
-            // go-livepeer's SubmitSegment timeouts: upload max(2 s, 0.5 × duration), whole call max(8 s, 4 × duration).
+            // go-livepeer's SubmitSegment timeouts: upload max(2 s, 0.5 × duration), whole call max(8 s, 4 × duration),
+            // here at least the node's transcode deadline too, so that a slow CPU is not taken for a failing orchestrator.
             result = await orchestrators.Client.SubmitSegmentAsync(session.Transcoder, segData, payment, segment.Data,
-                Max(TimeSpan.FromSeconds(2), duration / 2), Max(TimeSpan.FromSeconds(8), duration * 4), CancellationToken.None);
+                Max(TimeSpan.FromSeconds(2), duration / 2), Max(Max(TimeSpan.FromSeconds(8), duration * 4), options.Value.TranscodeTimeout), CancellationToken.None);
         }
         catch (OrchestratorException)
         {
