@@ -42,10 +42,12 @@ public static class LiveIngestApi
         var outcome = await grains.GetGrain<IBroadcastSessionGrain>(manifestId).PushSegment(segment);
         if (outcome.Error is { } error)
         {
-            // As go-livepeer: 422 for a segment that cannot be transcoded, 500 for everything the node got wrong.
+            // As go-livepeer: 422 for a segment that cannot be transcoded, 503 with no orchestrator to take it,
+            // 500 for everything the node got wrong.
             var status = error.Kind switch
             {
                 TranscodeErrorKind.InvalidInput => StatusCodes.Status422UnprocessableEntity,
+                TranscodeErrorKind.NoOrchestrators => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             };
             return Results.Text(error.Message, statusCode: status);
@@ -68,7 +70,7 @@ public static class LiveIngestApi
     }
 
     /// <summary>Reads the whole body, or returns null when it exceeds <see cref="MaxSegmentBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxSegmentBytes;

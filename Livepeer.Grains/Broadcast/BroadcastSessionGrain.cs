@@ -1,96 +1,79 @@
-using Livepeer.Node;
-using Livepeer.Orchestrator;
+using System.Diagnostics;
+using System.Numerics;
+using Google.Protobuf;
+using Livepeer.Crypto;
+using Livepeer.Discovery;
+using Livepeer.Net;
 using Livepeer.Payments;
 using Livepeer.Transcoding;
+using VideoProfile = Livepeer.Transcoding.VideoProfile;
+using Livepeer.Node;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Livepeer.Broadcast;
 
 /// <summary>
-/// Pays for each segment the way go-livepeer's gateway does: fresh ticket params from the orchestrator (refreshed
-/// before they expire), a fee estimate, balance staging to decide how many tickets to send, and settlement of the
-/// credit from the pixels the orchestrator encoded.
+/// Sends each segment of a stream to an orchestrator over Livepeer's wire protocol the way go-livepeer's gateway does
+/// (<c>server/broadcast.go</c>; see shared spec: network.md §5-§7, §11, §12): keep a session while its latency is good,
+/// else discover and select one; refresh its info before the auth token or ticket params expire; pay with tickets;
+/// check the renditions' signature; up to 3 attempts per segment, suspending an orchestrator that fails.
 /// </summary>
 public sealed class BroadcastSessionGrain(
+    [PersistentState("broadcast")] IPersistentState<BroadcastSessionState> state,
     TranscodingLadder ladder,
-    IOrchestratorDirectory orchestrators,
-    NodeKeys keys,
+    GatewayOrchestrators orchestrators,
+    IOptions<NodeOptions> options,
     ITimeManager clock,
+    TimeProvider time,
     ILogger<BroadcastSessionGrain> logger) : Grain, IBroadcastSessionGrain
 {
-    /// <summary>Params this close to expiry are refreshed first (go-livepeer's <c>paramsExpiryBuffer</c>).</summary>
-    private const int ParamsExpiryBuffer = 1;
+    /// <summary>go-livepeer's <c>-maxAttempts</c> default.</summary>
+    public const int MaxAttempts = 3;
 
-    /// <summary>go-livepeer's <c>priceIncreaseThreshold</c>: a session pays at most twice its starting price.</summary>
-    private const int PriceIncreaseThreshold = 2;
+    /// <summary>go-livepeer's <c>SELECTOR_LATENCY_SCORE_THRESHOLD</c>.</summary>
+    public const double LatencyScoreThreshold = 1.0;
 
-    private GatewayBalance _balance = new();
-    private PriceInfo? _initialPrice;
+    /// <summary>go-livepeer's <c>refreshTimeout</c> for a session's info.</summary>
+    private static readonly TimeSpan RefreshTimeout = TimeSpan.FromMilliseconds(2500);
+
+    private readonly Dictionary<string, GatewaySession> _sessions = [];
+    private GatewaySession? _current;
     private HlsPlaylist _playlist = null!;
-    private string? _orchestratorId;
-    private OrchestratorInfo? _info;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _playlist = new HlsPlaylist(this.GetPrimaryKeyString());
+        if (state.State is { Orchestrator: { } uri, Info: { } info })
+        {
+            _current = new GatewaySession(new OrchestratorCandidate(new Uri(uri), 1.0, BigInteger.Zero), OrchestratorInfo.Parser.ParseFrom(info), state.State.InitialPrice);
+            _sessions[_current.Key] = _current;
+        }
         return Task.CompletedTask;
     }
 
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
     {
-        var orchestratorId = orchestrators.Select();
-        if (orchestratorId != _orchestratorId)
-        {
-            // A new orchestrator session: credit at the old one does not carry over.
-            _orchestratorId = orchestratorId;
-            _info = null;
-            _initialPrice = null;
-            _balance = new GatewayBalance();
-        }
-        var orchestrator = GrainFactory.GetGrain<IOrchestratorGrain>(orchestratorId);
-        var sender = keys.Gateway.Address;
-        if (_info?.TicketParams is not { } current || current.ExpirationBlock - clock.LastSeenL1Block <= ParamsExpiryBuffer)
-            _info = await orchestrator.GetOrchestratorInfo(sender);
-        if (_info.TicketParams is not { } ticketParams)
-            return Failed($"orchestrator {orchestratorId} issued no ticket params: {_info.Error?.Message}");
-        _initialPrice ??= _info.Price;
-        if (_info.Price.PricePerPixel > new BigRational(PriceIncreaseThreshold, 1) * _initialPrice.PricePerPixel)
-            return Failed($"orchestrator {orchestratorId} raised its price from {_initialPrice} to {_info.Price}, more than {PriceIncreaseThreshold}x");
-
         var profiles = ladder.Profiles;
-        var staged = _balance.Stage(SegmentFee.Estimate(profiles, segment.Duration, _info.Price), ticketParams.EV);
-        TicketBatch? payment = null;
-        if (staged.NumTickets > 0)
+        var job = CapabilitySet.Job(profiles, segment.Format);
+        string? lastError = null;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var batch = await GrainFactory.GetGrain<ITicketSenderGrain>(sender.ToString()).CreateTicketBatch(ticketParams, staged.NumTickets);
-            if (batch.Error is { } error)
+            var session = await SelectSessionAsync(job);
+            if (session is null)
+                return Failed(TranscodeErrorKind.NoOrchestrators, lastError is null ? "No sessions available" : $"No sessions available: {lastError}");
+            try
             {
-                _balance.Restore(staged);
-                _info = null;
-                return Failed($"cannot pay orchestrator {orchestratorId}: {error.Message}");
+                return await TranscodeAsync(session, segment, profiles, job);
             }
-            payment = batch.Batch;
+            catch (OrchestratorException e)
+            {
+                lastError = e.Message;
+                logger.LogWarning("Segment {ManifestId}/{SeqNo}, attempt {Attempt}: {Error}; suspending it", segment.ManifestId, segment.SeqNo, attempt + 1, e.Message);
+                await SuspendAsync(session);
+            }
         }
-
-        var outcome = await orchestrator.ProcessSegment(new SegmentRequest(segment, profiles, sender, payment, _info.Price));
-        if (outcome.Segment is { } transcoded)
-        {
-            _balance.Settle(staged, new BigRational(transcoded.TotalPixels, 1) * _info.Price.PricePerPixel);
-            if (segment.Format == SegmentFormat.MpegTs)
-                _playlist.Add(transcoded, profiles);
-        }
-        else if (payment is null)
-        {
-            _balance.Restore(staged);
-        }
-        else
-        {
-            // Sent but not used: the credit is spent (go-livepeer's CreditSpent), and params are fetched afresh.
-            logger.LogWarning("Segment {ManifestId}/{SeqNo} failed after paying {Tickets} tickets: {Error}",
-                segment.ManifestId, segment.SeqNo, staged.NumTickets, outcome.Error?.Message);
-            _info = null;
-        }
-        return outcome;
+        return Failed(TranscodeErrorKind.Internal, lastError!);
     }
 
     Task<string?> IBroadcastSessionGrain.GetMasterPlaylist() => Task.FromResult(_playlist.IsEmpty ? null : _playlist.Master());
@@ -99,6 +82,196 @@ public sealed class BroadcastSessionGrain(
 
     Task<byte[]?> IBroadcastSessionGrain.GetSegment(string rendition, long seqNo) => Task.FromResult(_playlist.Segment(rendition, seqNo));
 
-    private static TranscodeOutcome Failed(string message) =>
-        TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.Internal, message));
+    /// <summary>
+    /// go-livepeer's <c>selectSession</c> with a <c>MinLSSelector</c>: reuse the session while its latency score is good,
+    /// else the best known one under the threshold, else an unknown one drawn by the selection algorithm (discovering
+    /// afresh when none is left), else the best known one.
+    /// </summary>
+    private async Task<GatewaySession?> SelectSessionAsync(Capabilities job)
+    {
+        if (_current is { LatencyScore: null or <= LatencyScoreThreshold } current && _sessions.ContainsKey(current.Key))
+            return current;
+        var best = _sessions.Values.Where(s => s.LatencyScore is not null).MinBy(s => s.LatencyScore);
+        if (best is { LatencyScore: <= LatencyScoreThreshold })
+            return await UseAsync(best);
+        var unknown = Unknown();
+        if (unknown.Count == 0)
+        {
+            await RefreshPoolAsync(job);
+            unknown = Unknown();
+        }
+        var candidates = unknown.Select(s => new SelectionCandidate(s.Key, s.Price.PricePerPixel, s.Candidate.Stake)).ToList();
+        if (orchestrators.Selection.Select(candidates, Random.Shared) is { } chosen)
+            return await UseAsync(_sessions[chosen.Key]);
+        return best is null ? null : await UseAsync(best);
+    }
+
+    private List<GatewaySession> Unknown() => [.. _sessions.Values.Where(s => s.LatencyScore is null)];
+
+    /// <summary>Discovers the source's orchestrators that are not suspended (the least suspended ones when all are).</summary>
+    private async Task RefreshPoolAsync(Capabilities job)
+    {
+        var suspender = state.State.Suspender;
+        suspender.SignalRefresh();
+        var all = await orchestrators.Source.GetCandidatesAsync(CancellationToken.None);
+        var fresh = all.Where(c => !_sessions.ContainsKey(c.Uri.ToString())).ToList();
+        var candidates = fresh.Where(c => suspender.Suspended(c.Uri.ToString()) == 0).ToList();
+        if (candidates.Count == 0)
+            candidates = [.. fresh.OrderBy(c => suspender.Suspended(c.Uri.ToString())).Take(1)];
+        var found = await orchestrators.Discovery.GetOrchestratorsAsync(candidates, candidates.Count, job, CancellationToken.None);
+        foreach (var offer in found)
+        {
+            var session = new GatewaySession(offer.Candidate, offer.Info);
+            if (orchestrators.Selection.Affordable([new SelectionCandidate(session.Key, session.Price.PricePerPixel, offer.Candidate.Stake)]).Count > 0)
+                _sessions[session.Key] = session;
+        }
+    }
+
+    private async Task<GatewaySession> UseAsync(GatewaySession session)
+    {
+        if (session != _current)
+        {
+            _current = session;
+            await PersistAsync();
+        }
+        return session;
+    }
+
+    private async Task SuspendAsync(GatewaySession session)
+    {
+        _sessions.Remove(session.Key);
+        if (_current == session)
+            _current = null;
+        var poolSize = (await orchestrators.Source.GetCandidatesAsync(CancellationToken.None)).Count;
+        state.State.Suspender.Suspend(session.Key, Suspender.Penalty(poolSize, poolSize));
+        await PersistAsync();
+    }
+
+    private Task PersistAsync()
+    {
+        state.State.Orchestrator = _current?.Key;
+        state.State.Info = _current?.Info.ToByteArray();
+        state.State.InitialPrice = _current?.InitialPrice;
+        return state.WriteStateAsync();
+    }
+
+    private async Task<TranscodeOutcome> TranscodeAsync(GatewaySession session, SourceSegment segment, IReadOnlyList<VideoProfile> profiles, Capabilities job)
+    {
+        var orchestrator = session.Candidate.Uri;
+        if (session.ShouldRefresh(time.GetUtcNow(), clock.LastSeenL1Block))
+            session.Update(await RefreshAsync(orchestrator, job));
+        if (session.PriceIncrease() is { } increase)
+            throw new OrchestratorException(orchestrator, increase);
+
+        var price = session.Price;
+        var gateway = orchestrators.Gateway;
+        var ticketParams = WireConvert.FromWire(session.Info.TicketParams, price);
+        var staged = session.Balance.Stage(SegmentFee.Estimate(profiles, segment.Duration, price), ticketParams.EV);
+        var payment = new Payment { Sender = ByteString.CopyFrom(gateway.Address.Span), ExpectedPrice = WireConvert.ToWire(price) };
+        if (staged.NumTickets > 0)
+        {
+            var batch = await GrainFactory.GetGrain<ITicketSenderGrain>(gateway.Address.ToString()).CreateTicketBatch(ticketParams, staged.NumTickets);
+            if (batch.Error is { } error)
+            {
+                session.Balance.Restore(staged);
+                throw new OrchestratorException(orchestrator, $"cannot pay: {error.Message}");
+            }
+            payment = WireConvert.ToWire(batch.Batch!, price);
+        }
+
+        var segData = SegmentCredentials(session, segment, profiles, job);
+        var started = Stopwatch.GetTimestamp();
+        var duration = segment.Duration;
+        TranscodeResult result;
+        try
+        {
+            // go-livepeer's SubmitSegment timeouts: upload max(2 s, 0.5 × duration), whole call max(8 s, 4 × duration),
+            // here at least the node's transcode deadline too, so that a slow CPU is not taken for a failing orchestrator.
+            result = await orchestrators.Client.SubmitSegmentAsync(session.Transcoder, segData, payment, segment.Data,
+                Max(TimeSpan.FromSeconds(2), duration / 2), Max(Max(TimeSpan.FromSeconds(8), duration * 4), options.Value.TranscodeTimeout), CancellationToken.None);
+        }
+        catch (OrchestratorException)
+        {
+            // Refused before any work (a non-200): tickets sent are spent, credit not sent is restored.
+            if (staged.NumTickets == 0)
+                session.Balance.Restore(staged);
+            throw;
+        }
+        if (result.Info is { } fresh)
+            session.Update(fresh);
+        if (result.ResultCase == TranscodeResult.ResultOneofCase.Error)
+        {
+            if (NonRetryableErrors.IsNonRetryable(result.Error))
+                return Failed(TranscodeErrorKind.InvalidInput, result.Error);
+            throw new OrchestratorException(orchestrator, $"transcode failed: {result.Error}");
+        }
+        if (result.ResultCase != TranscodeResult.ResultOneofCase.Data || result.Data.Segments.Count != profiles.Count)
+            throw new OrchestratorException(orchestrator, $"returned {result.Data?.Segments.Count ?? 0} renditions for {profiles.Count} profiles");
+
+        var segments = result.Data.Segments;
+        var renditions = await Task.WhenAll(segments.Select(s => orchestrators.Client.DownloadAsync(orchestrator, s.Url, CancellationToken.None)));
+        VerifySignature(session, orchestrator, renditions, result.Data.Sig);
+
+        var transcoded = new TranscodedSegment(segment.SeqNo, duration,
+            [.. profiles.Select((p, i) => new Rendition(p.Name, p.Width, p.Height, segments[i].Pixels, renditions[i]))]);
+        session.Balance.Settle(staged, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
+        session.LatencyScore = Stopwatch.GetElapsedTime(started).TotalSeconds / Math.Max(1.5, duration.TotalSeconds);
+        if (segment.Format == SegmentFormat.MpegTs)
+            _playlist.Add(transcoded, profiles);
+        return TranscodeOutcome.Success(transcoded);
+    }
+
+    private async Task<OrchestratorInfo> RefreshAsync(Uri orchestrator, Capabilities job)
+    {
+        using var timeout = new CancellationTokenSource(RefreshTimeout);
+        try
+        {
+            return await orchestrators.Discovery.GetOrchestratorAsync(orchestrator, job, timeout.Token);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new OrchestratorException(orchestrator, "session refresh timed out", e);
+        }
+    }
+
+    /// <summary>
+    /// go-livepeer's <c>genSegCreds</c> (network.md §11.2): the profiles go in <c>fullProfiles</c> (MPEG-TS) or
+    /// <c>fullProfiles2</c> (MP4) when they are plain, else in <c>fullProfiles3</c>; <c>profiles</c> says "invalid".
+    /// </summary>
+    private SegData SegmentCredentials(GatewaySession session, SourceSegment segment, IReadOnlyList<VideoProfile> profiles, Capabilities job)
+    {
+        var manifestId = ByteString.CopyFromUtf8(segment.ManifestId);
+        var hash = Keccak256.Hash(segment.Data);
+        var segData = new SegData
+        {
+            ManifestId = manifestId,
+            Seq = segment.SeqNo,
+            Hash = ByteString.CopyFrom(hash),
+            Duration = (int)segment.Duration.TotalMilliseconds,
+            Capabilities = job,
+            AuthToken = session.Info.AuthToken,
+            Profiles = ByteString.CopyFromUtf8("invalid"),
+            Sig = ByteString.CopyFrom(orchestrators.Gateway.SignPersonalKeccak(
+                WireSignatures.SegmentMessage(manifestId.Span, segment.SeqNo, hash, profiles.Select(p => p.Name)))),
+        };
+        var wire = profiles.Select(p => WireConvert.ToWire(p, segment.Format));
+        var plain = profiles.All(p => p.FpsDen == 1 && p.Profile == EncoderProfile.None && p.GopSeconds is null);
+        (plain ? segment.Format == SegmentFormat.Mp4 ? segData.FullProfiles2 : segData.FullProfiles : segData.FullProfiles3).AddRange(wire);
+        return segData;
+    }
+
+    /// <summary>network.md §12: O's signature over the renditions, by its address or else its ticket recipient.</summary>
+    private static void VerifySignature(GatewaySession session, Uri orchestrator, byte[][] renditions, ByteString sig)
+    {
+        var message = WireSignatures.TranscodeResultMessage(renditions);
+        var signers = new[] { session.Info.Address, session.Info.TicketParams?.Recipient ?? ByteString.Empty }
+            .Where(a => a.Length == EthAddress.Length)
+            .Select(a => EthAddress.FromBytes(a.Span));
+        if (!signers.Any(signer => EthSignature.VerifyPersonalKeccak(message, sig.Span, signer) == SignatureCheck.Valid))
+            throw new OrchestratorException(orchestrator, "transcode result signature verification failed");
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TranscodeOutcome Failed(TranscodeErrorKind kind, string message) => TranscodeOutcome.Failure(new TranscodeError(kind, message));
 }

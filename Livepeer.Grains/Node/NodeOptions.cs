@@ -8,14 +8,43 @@ public sealed class NodeOptions
 {
     public const string Section = "Node";
 
+    /// <summary>The embedded default runs both roles; <c>--gateway</c> or <c>--orchestrator</c> alone runs one.</summary>
+    public bool RunsGateway => Gateway || !Orchestrator;
+
+    public bool RunsOrchestrator => Orchestrator || !Gateway;
+
     /// <summary>Where the embedded node keeps its keys and durable grain state.</summary>
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>Gateway HTTP API (ingest, HLS, dashboard), like go-livepeer's <c>-httpAddr</c>.</summary>
     public string HttpAddress { get; set; } = "127.0.0.1:9935";
 
-    /// <summary>Orchestrator service endpoint, like go-livepeer's <c>-serviceAddr</c>.</summary>
+    /// <summary>
+    /// Orchestrator service endpoint (gRPC and HTTP on one port), like go-livepeer's <c>-serviceAddr</c>: TLS with a
+    /// self-signed certificate, or h2c when written with an <c>http://</c> scheme.
+    /// </summary>
     public string ServiceAddress { get; set; } = "127.0.0.1:8935";
+
+    /// <summary>The URI gateways reach the orchestrator at (<c>OrchestratorInfo.transcoder</c>): https unless configured http.</summary>
+    public Uri ServiceUri => new(ServiceAddress.Contains("://", StringComparison.Ordinal) ? ServiceAddress : "https://" + ServiceAddress);
+
+    /// <summary>Run the gateway role (go-livepeer's <c>-gateway</c>); with neither role set the node runs both.</summary>
+    public bool Gateway { get; set; }
+
+    /// <summary>Run the orchestrator role (go-livepeer's <c>-orchestrator</c>); with neither role set the node runs both.</summary>
+    public bool Orchestrator { get; set; }
+
+    /// <summary>Fixed orchestrator list for the gateway, comma separated, like go-livepeer's <c>-orchAddr</c>.</summary>
+    public string OrchAddr { get; set; } = "";
+
+    /// <summary>Discovery webhook of the gateway, like go-livepeer's <c>-orchWebhookUrl</c>.</summary>
+    public string OrchWebhookUrl { get; set; } = "";
+
+    /// <summary>Highest price the gateway pays, wei per <see cref="PixelsPerUnit"/>; 0 = no limit (<c>-maxPricePerUnit</c>).</summary>
+    public long MaxPricePerUnit { get; set; }
+
+    /// <summary>Concurrent transcode sessions the orchestrator takes, like go-livepeer's <c>-maxSessions</c>.</summary>
+    public int MaxSessions { get; set; } = 10;
 
     /// <summary>Path of the Orleans Dashboard on the gateway HTTP port.</summary>
     public string DashboardPath { get; set; } = "/dashboard";

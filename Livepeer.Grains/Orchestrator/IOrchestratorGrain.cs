@@ -7,18 +7,28 @@ namespace Livepeer.Orchestrator;
 
 /// <summary>
 /// An orchestrator (go-livepeer's <c>core.Orchestrator</c>), keyed by its Ethereum address: issues ticket params,
-/// takes paid segments, sends them to transcode workers over an Orleans stream and returns the renditions.
+/// takes paid segments, sends them to transcode workers over an Orleans stream and returns the renditions. The wire
+/// handlers of the service port (GetOrchestrator, <c>POST /segment</c>) call it in go-livepeer's order.
 /// </summary>
 public interface IOrchestratorGrain : IGrainWithStringKey
 {
-    /// <summary>Price and fresh ticket params for <paramref name="sender"/>.</summary>
+    /// <summary>Price, fresh ticket params for <paramref name="sender"/>, and whether a new session would be taken.</summary>
     Task<OrchestratorInfo> GetOrchestratorInfo(EthAddress sender);
 
     /// <summary>
-    /// Checks the payment in go-livepeer's order, transcodes the segment into every profile and debits the encoded
-    /// pixels; errors come back as values, never as lost segments.
+    /// Takes a session slot, then checks the payment in go-livepeer's order and the balance; a segment admitted must be
+    /// followed by <see cref="TranscodeSegment"/> or <see cref="AbandonSegment"/>.
     /// </summary>
-    Task<TranscodeOutcome> ProcessSegment(SegmentRequest request);
+    Task<SegmentAdmission> AdmitSegment(SegmentPayment payment);
+
+    /// <summary>Transcodes an admitted segment into every profile and debits the encoded pixels; errors come back as values.</summary>
+    Task<TranscodeOutcome> TranscodeSegment(SegmentWork work);
+
+    /// <summary>Gives back the slot of an admitted segment that will not be transcoded (e.g. its hash did not match).</summary>
+    Task AbandonSegment(string sessionId);
+
+    /// <summary>go-livepeer's <c>EndTranscodingSession</c>: frees the session's slot.</summary>
+    Task EndSession(string sessionId);
 
     /// <summary>The price of one AI (pipeline, model) and ticket params at that price; null when this orchestrator does not offer it.</summary>
     Task<OrchestratorInfo?> GetAIOrchestratorInfo(EthAddress sender, string pipeline, string modelId);

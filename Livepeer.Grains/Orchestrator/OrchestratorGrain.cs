@@ -36,12 +36,14 @@ public sealed class OrchestratorGrain(
     private readonly Balances _balances = new(time);
     private readonly OrchestratorStats _stats = new();
     private WorkerSlots _slots = null!;
+    private SessionCapacity _capacity = null!;
     private Recipient _recipient = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var address = EthAddress.Parse(this.GetPrimaryKeyString());
         _slots = new WorkerSlots(address.ToString(), options.Value.TranscodeWorkers);
+        _capacity = new SessionCapacity(options.Value.MaxSessions, time);
         _recipient = new Recipient(address, RandomNumberGenerator.GetBytes(32), payments.TicketConfig, clock, _senders,
             gasPrice);
         this.RegisterGrainTimer(Cleanup, CleanupInterval, CleanupInterval);
@@ -53,30 +55,96 @@ public sealed class OrchestratorGrain(
         await RefreshSenderAsync(sender);
         var price = payments.Price;
         var ticketParams = _recipient.TicketParams(sender, price);
+        var hasCapacity = _capacity.HasRoomForNewSession();
         return ticketParams.IsSuccess
-            ? new OrchestratorInfo(_recipient.Address, price, ticketParams.Value, null)
-            : new OrchestratorInfo(_recipient.Address, price, null, ticketParams.Error);
+            ? new OrchestratorInfo(_recipient.Address, price, ticketParams.Value, null, hasCapacity)
+            : new OrchestratorInfo(_recipient.Address, price, null, ticketParams.Error, hasCapacity);
     }
 
-    async Task<TranscodeOutcome> IOrchestratorGrain.ProcessSegment(SegmentRequest request)
+    async Task<SegmentAdmission> IOrchestratorGrain.AdmitSegment(SegmentPayment request)
     {
-        var manifest = request.Segment.ManifestId;
-        if (await AcceptPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, payments.Price) is { } rejection)
-            return Rejected(rejection);
-
-        var outcome = await TranscodeAsync(request.Segment, request.Profiles);
-        if (outcome.Segment is { } transcoded)
+        switch (_capacity.TryEnter(request.SessionId))
         {
-            _stats.SegmentsTranscoded++;
-            _stats.PixelsEncoded += transcoded.TotalPixels;
-            var price = _balances.FixedPrice(request.Sender, manifest) ?? request.ExpectedPrice;
-            _balances.Debit(request.Sender, manifest, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
+            case Admission.Capped:
+                return new SegmentAdmission(SegmentAdmissionStatus.Capped, "OrchestratorCapped");
+            case Admission.Busy:
+                return new SegmentAdmission(SegmentAdmissionStatus.Busy, "OrchestratorBusy");
+        }
+        var admission = await ProcessPaymentAsync(request.Sender, request.ManifestId, request.Payment, request.ExpectedPrice, payments.Price);
+        if (admission.Status != SegmentAdmissionStatus.Admitted)
+        {
+            _capacity.Leave(request.SessionId);
+            _stats.SegmentsFailed++;
+        }
+        return admission;
+    }
+
+    async Task<TranscodeOutcome> IOrchestratorGrain.TranscodeSegment(SegmentWork work)
+    {
+        try
+        {
+            var outcome = await TranscodeAsync(work.Segment, work.Profiles);
+            if (outcome.Segment is { } transcoded)
+            {
+                _stats.SegmentsTranscoded++;
+                _stats.PixelsEncoded += transcoded.TotalPixels;
+                var manifest = work.Segment.ManifestId;
+                var price = _balances.FixedPrice(work.Sender, manifest) ?? work.ExpectedPrice;
+                _balances.Debit(work.Sender, manifest, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
+            }
+            else
+            {
+                _stats.SegmentsFailed++;
+            }
+            return outcome;
+        }
+        finally
+        {
+            _capacity.Leave(work.SessionId);
+        }
+    }
+
+    Task IOrchestratorGrain.AbandonSegment(string sessionId)
+    {
+        _capacity.Leave(sessionId);
+        _stats.SegmentsFailed++;
+        return Task.CompletedTask;
+    }
+
+    Task IOrchestratorGrain.EndSession(string sessionId)
+    {
+        _capacity.End(sessionId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Credits the tickets of a payment in go-livepeer's order, or fixes our price for an unpaid session, then checks
+    /// the session has credit for one ticket's EV of work.
+    /// </summary>
+    private async Task<SegmentAdmission> ProcessPaymentAsync(
+        EthAddress sender, string manifest, TicketBatch? payment, PriceInfo expectedPrice, PriceInfo ownPrice)
+    {
+        if (payment is not null)
+        {
+            await RefreshSenderAsync(payment.Sender);
+            var receipt = PaymentProcessor.Process(_recipient, _balances, manifest, payment, expectedPrice);
+            _stats.TicketsReceived += receipt.TicketsReceived;
+            _stats.TicketsAccepted += receipt.TicketsAccepted;
+            _stats.WinningTickets += receipt.WinningTickets.Count;
+            // Winners are on disk before the payment is answered, whether or not the payment as a whole was accepted.
+            if (receipt.WinningTickets.Count > 0)
+                await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).Enqueue(receipt.WinningTickets);
+            if (receipt.Error is { } error)
+                return new SegmentAdmission(SegmentAdmissionStatus.PaymentRejected, error.Message);
         }
         else
         {
-            _stats.SegmentsFailed++;
+            // Without tickets nothing binds a price the gateway names: an unpaid session is priced at ours.
+            _balances.FixPrice(sender, manifest, ownPrice);
         }
-        return outcome;
+        return PaymentProcessor.HasSufficientBalance(_balances, sender, manifest, _recipient.EV)
+            ? SegmentAdmission.Admitted
+            : new SegmentAdmission(SegmentAdmissionStatus.InsufficientBalance, "Insufficient balance");
     }
 
     async Task<OrchestratorInfo?> IOrchestratorGrain.GetAIOrchestratorInfo(EthAddress sender, string pipeline, string modelId)
@@ -98,10 +166,12 @@ public sealed class OrchestratorGrain(
         if (!aiModels.Offers(job.Pipeline, job.ModelId))
             return AIResult.Failure(503, $"no runner for model {job.ModelId}");
         var manifest = AIPipelines.BillingManifest(job.Pipeline, job.ModelId);
-        if (await AcceptPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, aiModels.Price(job.Pipeline, job.ModelId)) is { } rejection)
+        var admission = await ProcessPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, aiModels.Price(job.Pipeline, job.ModelId));
+        if (admission.Status != SegmentAdmissionStatus.Admitted)
         {
             _stats.AIJobsFailed++;
-            return AIResult.Failure(402, rejection);
+            var reason = admission.Status == SegmentAdmissionStatus.PaymentRejected ? $"payment error: {admission.Reason}" : admission.Reason;
+            return AIResult.Failure(402, reason!);
         }
         var (units, unitsError) = await AIUnits.ComputeAsync(job);
         if (unitsError is not null)
@@ -169,39 +239,6 @@ public sealed class OrchestratorGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Credits the tickets of a payment in go-livepeer's order, or fixes our price for an unpaid session, then checks
-    /// the session has credit for the work; returns why not, or null.
-    /// </summary>
-    private async Task<string?> AcceptPaymentAsync(EthAddress sender, string manifest, TicketBatch? payment, PriceInfo expectedPrice, PriceInfo ownPrice)
-    {
-        if (payment is not null)
-        {
-            await RefreshSenderAsync(payment.Sender);
-            var receipt = PaymentProcessor.Process(_recipient, _balances, manifest, payment, expectedPrice);
-            _stats.TicketsReceived += receipt.TicketsReceived;
-            _stats.TicketsAccepted += receipt.TicketsAccepted;
-            _stats.WinningTickets += receipt.WinningTickets.Count;
-            // Winners are on disk before the payment is answered, whether or not the payment as a whole was accepted.
-            if (receipt.WinningTickets.Count > 0)
-                await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).Enqueue(receipt.WinningTickets);
-            if (receipt.Error is { } error)
-                return $"payment error: {error.Message}";
-        }
-        else
-        {
-            // Without tickets nothing binds a price the gateway names: an unpaid session is priced at ours.
-            _balances.FixPrice(sender, manifest, ownPrice);
-        }
-        return PaymentProcessor.HasSufficientBalance(_balances, sender, manifest, _recipient.EV) ? null : "Insufficient balance";
-    }
-
     private async Task RefreshSenderAsync(EthAddress sender) =>
         _senders.Update(sender, await ledger.GetSenderInfoAsync(sender));
-
-    private TranscodeOutcome Rejected(string message)
-    {
-        _stats.SegmentsFailed++;
-        return TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.PaymentRejected, message));
-    }
 }

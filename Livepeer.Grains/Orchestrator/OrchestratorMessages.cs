@@ -6,23 +6,26 @@ using Livepeer.Transcoding;
 namespace Livepeer.Orchestrator;
 
 /// <summary>
-/// What an orchestrator tells a gateway before it pays (the fields of go-livepeer's <c>OrchestratorInfo</c> this
-/// node uses): its address, price and fresh ticket params for that sender, or why it cannot issue them.
+/// What an orchestrator tells a gateway before it pays (the fields of go-livepeer's <c>OrchestratorInfo</c> the grain
+/// decides): its address, price and fresh ticket params for that sender, or why it cannot issue them.
 /// </summary>
+/// <param name="HasCapacity">False when a new session would be refused (<c>OrchestratorCapped</c>).</param>
 [GenerateSerializer, Immutable]
 public sealed record OrchestratorInfo(
     [property: Id(0)] EthAddress Address,
     [property: Id(1)] PriceInfo Price,
     [property: Id(2)] TicketParams? TicketParams,
-    [property: Id(3)] PaymentError? Error);
+    [property: Id(3)] PaymentError? Error,
+    [property: Id(4)] bool HasCapacity = true);
 
-/// <summary>A segment to transcode with its payment (go-livepeer's <c>Livepeer-Segment</c> and <c>Livepeer-Payment</c>).</summary>
+/// <summary>The payment side of a <c>POST /segment</c> (the <c>Livepeer-Payment</c> header).</summary>
+/// <param name="SessionId">The auth token's session ID: the transcode session the segment belongs to.</param>
 /// <param name="Payment">The tickets; null when the gateway's credit already covers the segment.</param>
 /// <param name="ExpectedPrice">The price the gateway agreed to, which the ticket params bind.</param>
 [GenerateSerializer, Immutable]
-public sealed record SegmentRequest(
-    [property: Id(0)] SourceSegment Segment,
-    [property: Id(1)] IReadOnlyList<VideoProfile> Profiles,
+public sealed record SegmentPayment(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string ManifestId,
     [property: Id(2)] EthAddress Sender,
     [property: Id(3)] TicketBatch? Payment,
     [property: Id(4)] PriceInfo ExpectedPrice);
@@ -35,6 +38,41 @@ public sealed record AIJobRequest(
     [property: Id(1)] EthAddress Sender,
     [property: Id(2)] TicketBatch? Payment,
     [property: Id(3)] PriceInfo ExpectedPrice);
+
+/// <summary>Why a segment was or was not admitted; <see cref="Reason"/> is go-livepeer's text.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SegmentAdmission(
+    [property: Id(0)] SegmentAdmissionStatus Status,
+    [property: Id(1)] string? Reason = null)
+{
+    public static SegmentAdmission Admitted { get; } = new(SegmentAdmissionStatus.Admitted);
+}
+
+public enum SegmentAdmissionStatus
+{
+    Admitted,
+
+    /// <summary>At the session cap: 403 <c>OrchestratorCapped</c>.</summary>
+    Capped,
+
+    /// <summary>The session's queue is full: 403 <c>OrchestratorBusy</c>.</summary>
+    Busy,
+
+    /// <summary>A ticket error (400).</summary>
+    PaymentRejected,
+
+    /// <summary>Less credit than one ticket's EV (400 "Insufficient balance").</summary>
+    InsufficientBalance,
+}
+
+/// <summary>An admitted segment to transcode, with what its debit needs.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SegmentWork(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] SourceSegment Segment,
+    [property: Id(2)] IReadOnlyList<VideoProfile> Profiles,
+    [property: Id(3)] EthAddress Sender,
+    [property: Id(4)] PriceInfo ExpectedPrice);
 
 /// <summary>An orchestrator's payment and work counters since its activation.</summary>
 [GenerateSerializer]

@@ -11,6 +11,9 @@ public enum TranscodeErrorKind
 
     /// <summary>The orchestrator refused the payment (a ticket error, or too little credit): nothing was transcoded.</summary>
     PaymentRejected,
+
+    /// <summary>The gateway found no orchestrator that would take the segment: HTTP 503 "No sessions available".</summary>
+    NoOrchestrators,
 }
 
 /// <summary>A transcode failure as a value that crosses grain boundaries.</summary>

@@ -3,11 +3,16 @@ using Livepeer.GatewayApi.Apis;
 using Livepeer.GatewayApi.Apis.AI;
 using Livepeer.Node;
 using Livepeer.Protocol.Ethereum;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Orleans.Dashboard;
 
 namespace Livepeer.Silo.Hosting;
 
-/// <summary>Builds the embedded node: one silo hosting every role, and one Kestrel serving the gateway and orchestrator ports.</summary>
+/// <summary>
+/// Builds a node: one silo, and one Kestrel serving the gateway port (<c>--gateway</c>) and the orchestrator's service
+/// port (<c>--orchestrator</c>, gRPC and HTTP on one TLS listener); with neither switch, both roles in one process,
+/// the gateway reaching its own orchestrator over loopback through the same wire protocol.
+/// </summary>
 public static class NodeHost
 {
     /// <summary>go-livepeer-style switches, mapped onto the <c>Node</c> configuration section.</summary>
@@ -35,10 +40,25 @@ public static class NodeHost
         ["--maxTicketEV"] = "Node:MaxTicketEV",
         ["--maxTotalEV"] = "Node:MaxTotalEV",
         ["--transcodeEngine"] = "Node:TranscodeEngine",
+        ["--orchAddr"] = "Node:OrchAddr",
+        ["--orchWebhookUrl"] = "Node:OrchWebhookUrl",
+        ["--maxPricePerUnit"] = "Node:MaxPricePerUnit",
+        ["--pricePerUnit"] = "Node:PricePerUnit",
+        ["--pixelsPerUnit"] = "Node:PixelsPerUnit",
+        ["--maxSessions"] = "Node:MaxSessions",
+    };
+
+    /// <summary>go-livepeer's role flags take no value: <c>--gateway</c> means <c>--gateway=true</c>.</summary>
+    private static readonly Dictionary<string, string> RoleFlags = new()
+    {
+        ["--gateway"] = "--Node:Gateway=true",
+        ["--broadcaster"] = "--Node:Gateway=true",
+        ["--orchestrator"] = "--Node:Orchestrator=true",
     };
 
     public static WebApplication Build(string[] args)
     {
+        args = [.. args.Select(a => RoleFlags.GetValueOrDefault(a, a))];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -50,23 +70,49 @@ public static class NodeHost
         builder.Services.Configure<NodeOptions>(section);
 
         var gateway = ParseEndpoint(node.HttpAddress, "HttpAddress");
-        var service = ParseEndpoint(node.ServiceAddress, "ServiceAddress");
+        var serviceUri = node.ServiceUri;
+        var service = ParseEndpoint(serviceUri.Authority, "ServiceAddress");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(gateway);
-            kestrel.Listen(service);
+            if (node.RunsGateway)
+                kestrel.Listen(gateway);
+            if (node.RunsOrchestrator)
+            {
+                kestrel.Listen(service, listen =>
+                {
+                    if (serviceUri.Scheme == Uri.UriSchemeHttp)
+                    {
+                        // Plain http is h2c with prior knowledge, as go-livepeer serves it: HTTP/2 only.
+                        listen.Protocols = HttpProtocols.Http2;
+                    }
+                    else
+                    {
+                        listen.Protocols = HttpProtocols.Http1AndHttp2;
+                        listen.UseHttps(ServiceCertificate.Create(serviceUri.Host));
+                    }
+                });
+            }
             kestrel.Limits.MaxRequestBodySize = LiveIngestApi.MaxSegmentBytes;
         });
         builder.UseOrleans(silo => silo.AddEmbeddedNode(node));
         builder.Services.AddNodeServices(node, node.OnChain ? Connect(node, builder.Configuration) : null);
 
         var app = builder.Build();
-        var gatewayHost = $"*:{gateway.Port}";
-        app.MapLiveIngestApi().RequireHost(gatewayHost);
-        app.MapHlsApi().RequireHost(gatewayHost);
-        app.MapAIApi().RequireHost(gatewayHost);
-        app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
-        app.MapOrchestratorStatusApi().RequireHost($"*:{service.Port}");
+        if (node.RunsGateway)
+        {
+            var gatewayHost = $"*:{gateway.Port}";
+            app.MapLiveIngestApi().RequireHost(gatewayHost);
+            app.MapHlsApi().RequireHost(gatewayHost);
+            app.MapAIApi().RequireHost(gatewayHost);
+            app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
+        }
+        if (node.RunsOrchestrator)
+        {
+            var serviceHost = $"*:{service.Port}";
+            app.MapGrpcService<OrchestratorRpcService>().RequireHost(serviceHost);
+            app.MapSegmentApi(serviceHost);
+            app.MapOrchestratorStatusApi().RequireHost(serviceHost);
+        }
         return app;
     }
 

@@ -1,12 +1,14 @@
 using Livepeer.AI;
 using Livepeer.Cuda.Devices;
 using Livepeer.Cuda.Scaling;
+using Livepeer.Discovery;
 using Livepeer.GatewayApi.Apis.AI;
+using Livepeer.GatewayApi.Apis;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Livepeer.Payments;
-using Livepeer.Protocol;
 using Livepeer.Protocol.Ethereum;
+using Livepeer.Protocol;
 using Livepeer.Rounds;
 using Livepeer.Transcoding;
 
@@ -41,10 +43,20 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ISegmentTranscoder>(sp => sp.GetRequiredService<SelectedTranscoder>());
         services.AddHostedService<TranscodeEngineStartup>();
         services.AddSingleton<TranscodingLadder>();
+        if (node.RunsOrchestrator)
+        {
+            services.AddGrpc();
+            services.AddSingleton<Net.AuthTokens>();
+            services.AddSingleton<OrchestratorWire>();
+            services.AddSingleton<RenditionStore>();
+            services.AddHostedService<RoundsStartup>();
+        }
+        if (node.RunsGateway)
+            services.AddGatewayServices(node, keys);
+        // AI jobs still reach the orchestrator grain in-process (the AI wire path is not built yet).
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
         services.AddSingleton<AIModels>();
         services.AddAIGatewayApi();
-        services.AddHostedService<RoundsStartup>();
         services.AddHostedService<AIWarmModels>();
         return services;
     }
@@ -69,5 +81,31 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ITicketRedeemer>(chain.Ledger);
         services.AddSingleton<IRoundsClient>(new EthereumRoundsClient(chain.Contracts.RoundsManager, chain.Contracts.BondingManager));
         services.AddHostedService<BlockWatcher>();
+    }
+
+    /// <summary>
+    /// go-livepeer's discovery precedence (see shared spec: network.md §3): the webhook, else the fixed list; the
+    /// embedded node with both roles and neither set uses its own orchestrator, over the wire.
+    /// </summary>
+    private static void AddGatewayServices(this IServiceCollection services, NodeOptions node, NodeKeys keys)
+    {
+        services.AddSingleton<OrchestratorClient>();
+        services.AddSingleton(sp => new OrchestratorDiscovery(sp.GetRequiredService<OrchestratorClient>(), keys.Gateway, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOrchestratorSource>(sp =>
+        {
+            if (!string.IsNullOrWhiteSpace(node.OrchWebhookUrl))
+                return new WebhookOrchestratorSource(new HttpClient(), new Uri(node.OrchWebhookUrl), sp.GetRequiredService<TimeProvider>());
+            if (!string.IsNullOrWhiteSpace(node.OrchAddr))
+                return FixedOrchestratorSource.Parse(node.OrchAddr);
+            return node.RunsOrchestrator
+                ? new FixedOrchestratorSource([node.ServiceUri])
+                : throw new InvalidOperationException("a gateway-only node needs --orchAddr or --orchWebhookUrl");
+        });
+        services.AddSingleton(new SelectionAlgorithm
+        {
+            MaxPricePerPixel = node.MaxPricePerUnit > 0 ? new PriceInfo(node.MaxPricePerUnit, node.PixelsPerUnit).PricePerPixel : null,
+        });
+        services.AddSingleton(sp => new GatewayOrchestrators(keys.Gateway, sp.GetRequiredService<IOrchestratorSource>(),
+            sp.GetRequiredService<OrchestratorDiscovery>(), sp.GetRequiredService<OrchestratorClient>(), sp.GetRequiredService<SelectionAlgorithm>()));
     }
 }
