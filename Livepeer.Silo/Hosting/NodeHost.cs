@@ -21,6 +21,7 @@ public static class NodeHost
         ["--orleansGatewayPort"] = "Node:OrleansGatewayPort",
         ["--transcodeWorkers"] = "Node:TranscodeWorkers",
         ["--aiModels"] = "Node:AIModels",
+        ["--aiModelsDir"] = "Node:AIModelsDir",
     };
 
     public static WebApplication Build(string[] args)

@@ -1,4 +1,5 @@
 using Livepeer.AI;
+using Livepeer.AI.BuiltIn;
 using Livepeer.Cuda.Scaling;
 using Livepeer.GatewayApi.Apis.AI;
 using Livepeer.Node;
@@ -29,6 +30,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
+        services.AddSingleton<IBuiltInAIRunner, PaddleOcrRunner>();
         services.AddSingleton<AIModels>();
         services.AddAIGatewayApi();
         services.AddHostedService<EmbeddedLedgerFunding>();

@@ -5,7 +5,7 @@
 const { Livepeer } = require('@livepeer/ai');
 const errors = require('@livepeer/ai/models/errors');
 
-const [serverURL, scenario] = process.argv.slice(2);
+const [serverURL, scenario, file] = process.argv.slice(2);
 const livepeer = new Livepeer({ serverURL, httpBearer: 'test-key' });
 
 function describe(e) {
@@ -31,6 +31,11 @@ const scenarios = {
   async 'llm-stream'() {
     const result = await livepeer.generate.llm({ messages: [{ role: 'user', content: 'hello node' }], model: 'test/llm', stream: true });
     return { statusCode: result.statusCode, contentType: result.contentType };
+  },
+  async 'image-to-text'() {
+    const content = require('fs').readFileSync(file);
+    const result = await livepeer.generate.imageToText({ image: { fileName: 'text.png', content }, modelId: 'paddleocr/PP-OCRv4' });
+    return { statusCode: result.statusCode, text: result.imageToTextResponse.text };
   },
   async 'runner-error'() {
     const result = await livepeer.generate.textToImage({ prompt: '', modelId: 'test/t2i', width: 64, height: 64 });
