@@ -24,6 +24,15 @@ public sealed class AISdkTests(AINodeFixture node)
     }
 
     [Fact]
+    public async Task Text_to_image_through_the_studio_sdk_uses_the_api_generate_paths()
+    {
+        var result = await Sdk("studio-text-to-image");
+        Assert.Equal(200, result.GetProperty("statusCode").GetInt32());
+        Assert.Equal(3, result.GetProperty("seed").GetInt32());
+        Assert.Contains("/ai/media/", result.GetProperty("url").GetString());
+    }
+
+    [Fact]
     public async Task Llm_through_the_sdk_returns_the_runner_reply()
     {
         var result = await Sdk("llm");

@@ -1,4 +1,4 @@
-// Calls the node's AI gateway through the official npm SDK @livepeer/ai, unchanged, with serverURL pointed at the
+// Calls the node's AI gateway through the official npm SDKs @livepeer/ai (and livepeer, Studio's), unchanged, with serverURL pointed at the
 // test node, and prints what the SDK returned (or threw) as one JSON line for the test to check.
 //   NODE_PATH=.tools/ai-sdks/node_modules node sdk-client.cjs <serverURL> <case>
 'use strict';
@@ -22,6 +22,14 @@ const scenarios = {
     const image = result.imageResponse.images[0];
     const png = Buffer.from(await (await fetch(image.url)).arrayBuffer());
     return { statusCode: result.statusCode, url: image.url, seed: image.seed, nsfw: image.nsfw, bytes: png.length, signature: png.subarray(1, 4).toString('ascii') };
+  },
+  async 'studio-text-to-image'() {
+    // npm livepeer 3.5.0 sends its requests to <serverURL>/api/generate/<pipeline> (shared spec: ai.md §4.1).
+    const { Livepeer: Studio } = require('livepeer');
+    const studio = new Studio({ serverURL, apiKey: 'studio-key' });
+    const result = await studio.generate.textToImage({ prompt: 'a dog', modelId: 'test/t2i', width: 32, height: 32, seed: 3 });
+    const image = result.imageResponse.images[0];
+    return { statusCode: result.statusCode, url: image.url, seed: image.seed };
   },
   async llm() {
     const result = await livepeer.generate.llm({ messages: [{ role: 'user', content: 'hello node' }], model: 'test/llm' });
