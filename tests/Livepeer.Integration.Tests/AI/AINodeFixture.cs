@@ -68,6 +68,7 @@ public sealed class AINodeFixture : NodeFixture
             Entry("text-to-image", "test/failover", HangingRunner.Url),
             Entry("text-to-image", "test/failover", Runner.Url, token: RunnerToken),
             Entry("text-to-image", "test/dead", new Uri(dead)),
+            Entry("text-to-image", "test/bad-token", Runner.Url, token: "not-the-token"),
             Entry("image-to-text", "test/no-runner", null),
             Entry("image-to-text", PaddleOcrRunner.Model, null, capacity: 2),
         };
