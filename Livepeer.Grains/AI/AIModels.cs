@@ -24,7 +24,7 @@ public sealed class AIModels
         _configs = AIModelConfigs.Parse(node.AIModels);
         // One client for every external runner; each call carries its own deadline.
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
-        var builtInByModel = builtIns.ToDictionary(b => (b.Pipeline, b.ModelId));
+        var builtInByModel = builtIns.Where(b => b.IsAvailable).ToDictionary(b => (b.Pipeline, b.ModelId));
         foreach (var config in _configs)
         {
             IAIRunner? runner = config.Url is { } url
@@ -59,4 +59,7 @@ public interface IBuiltInAIRunner : IAIRunner
     string Pipeline { get; }
 
     string ModelId { get; }
+
+    /// <summary>Whether its model files are on this machine; an unavailable model has no runner (503).</summary>
+    bool IsAvailable { get; }
 }

@@ -22,6 +22,9 @@ public sealed class HttpAIRunner(Uri baseUrl, string? token, HttpClient http, Ti
         try
         {
             using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            // A refused token is the orchestrator's configuration, not the client's request: another runner may take it.
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                throw new AIRunnerUnavailableException($"runner {Name} refused the bearer token ({(int)response.StatusCode}): {ErrorMessage(await response.Content.ReadAsStringAsync(deadline.Token))}");
             if ((int)response.StatusCode >= 500)
                 throw new AIRunnerUnavailableException($"runner {Name} answered {(int)response.StatusCode}: {ErrorMessage(await response.Content.ReadAsStringAsync(deadline.Token))}");
             if (!response.IsSuccessStatusCode)

@@ -146,6 +146,9 @@ public sealed class NodeOptions
     /// </summary>
     public string AIModels { get; set; } = "";
 
+    /// <summary>Where the built-in runners find their model files, like go-livepeer's <c>-aiModelsDir</c>.</summary>
+    public string AIModelsDir { get; set; } = "models";
+
     /// <summary>How long one runner may take for one AI job before it is tried on another runner.</summary>
     public TimeSpan AIRunnerTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

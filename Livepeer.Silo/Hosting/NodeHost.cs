@@ -46,6 +46,7 @@ public static class NodeHost
         ["--pricePerUnit"] = "Node:PricePerUnit",
         ["--pixelsPerUnit"] = "Node:PixelsPerUnit",
         ["--maxSessions"] = "Node:MaxSessions",
+        ["--aiModelsDir"] = "Node:AIModelsDir",
     };
 
     /// <summary>go-livepeer's role flags take no value: <c>--gateway</c> means <c>--gateway=true</c>.</summary>

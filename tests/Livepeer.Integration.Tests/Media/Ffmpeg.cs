@@ -30,6 +30,15 @@ public static class Ffmpeg
         return await File.ReadAllBytesAsync(path);
     }
 
+    /// <summary>A PNG of black text on white, rendered by ffmpeg's drawtext with DejaVu Sans.</summary>
+    public static async Task<byte[]> RenderTextAsync(string directory, string text)
+    {
+        var path = Path.Combine(directory, $"text-{Guid.NewGuid():N}.png");
+        await RunAsync("ffmpeg", "-v error -y -f lavfi -i color=white:size=720x120:rate=1 -vf " +
+            $"\"drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:text='{text}':fontsize=56:fontcolor=black:x=24:y=30\" -frames:v 1 {path}");
+        return await File.ReadAllBytesAsync(path);
+    }
+
     public static async Task<ProbeResult> ProbeAsync(string pathOrUrl)
     {
         var json = await RunAsync("ffprobe", $"-v error -print_format json -show_format -show_streams \"{pathOrUrl}\"");
