@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
     ["transcode"] = TranscodeBenchmark.RunAsync,
     ["tickets"] = TicketBenchmark.RunAsync,
     ["gas"] = GasBenchmark.RunAsync,
+    ["devchain"] = DevChain.RunAsync, // not a benchmark: a local chain with the real contracts to run a node against
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
