@@ -9,14 +9,16 @@ namespace Livepeer.Silo.Cli;
 /// <summary>
 /// The operator commands, run as <c>Livepeer.Silo cli &lt;command&gt; ...</c> (<c>scripts/node cli ...</c>): funding and
 /// unlocking a gateway's deposit, bonding and activating an orchestrator, and reading rounds, stake, fees and sender
-/// info, against the chain the node's switches name (see go-livepeer's <c>livepeer_cli</c>). Amounts are wei, or
-/// decimals with an <c>ETH</c> or <c>LPT</c> suffix; rates are percentages.
+/// info, against the chain the node's switches name (see go-livepeer's <c>livepeer_cli</c>), or, without
+/// <c>--network</c>, against a running embedded node's ledger (funding, unlock, sender info, fees, round). Amounts are
+/// wei, or decimals with an <c>ETH</c> or <c>LPT</c> suffix; rates are percentages.
 /// </summary>
 public static class NodeCli
 {
     public const string Usage = """
         usage: Livepeer.Silo cli <command> [operands] --network=<name> --ethUrl=<url> [--ethController=<address>]
                                  --ethKeystorePath=<file|dir> --ethPassword=<file> [--maxGasPrice=<wei>]
+           or, on a running embedded node: Livepeer.Silo cli <command> [operands] [--dataDir=<dir>] [--orleansGatewayPort=<port>]
           round                                     the current round, whether it is initialized, its start block and length
           sender [address]                          deposit, reserve and withdraw round (default: the node's account)
           stake [address]                           pending stake and transcoder state
@@ -25,9 +27,10 @@ public static class NodeCli
           reserve <amount>                          add to the account's reserve
           depositAndReserve <deposit> <reserve>     add to both at once
           unlock | cancelUnlock | withdraw          start or cancel the unlock period; withdraw deposit and reserve after it
-          bond <amount> [to]                        approve and bond LPT to an orchestrator (default: the account itself)
+          bond <amount> [to]                        approve and bond LPT to an orchestrator (default: the account itself; chain only)
           activate <rewardCut%> <feeShare%> <serviceURI> [<stake>]
                                                     bond <stake> to self if given, register as a transcoder, set the service URI
+                                                    (chain only, as is stake)
         amounts: wei, or a decimal with ETH or LPT (e.g. 0.5ETH, 1000LPT)
         """;
 
@@ -39,7 +42,8 @@ public static class NodeCli
             var cli = CliArguments.Parse(args);
             if (!cli.Node.OnChain)
             {
-                throw new CliUsageException("the operator commands need the chain: give --network, --ethUrl and the keystore switches");
+                await EmbeddedCommands.RunAsync(cli, output);
+                return 0;
             }
 
             using var chain = await EthereumConnection.OpenAsync(cli.Node);

@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
     ["tickets"] = TicketBenchmark.RunAsync,
     ["gas"] = GasBenchmark.RunAsync,
     ["ai"] = AIBenchmark.RunAsync,
+    ["devchain"] = DevChain.RunAsync, // not a benchmark: a local chain with the real contracts to run a node against
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -19,6 +19,9 @@ public class NodeFixture : IAsyncLifetime
 
     public int ServicePort { get; } = FreePorts.Next();
 
+    /// <summary>Where Orleans clients (the operator commands) reach the node's silo.</summary>
+    public int OrleansGatewayPort { get; } = FreePorts.Next();
+
     public Uri GatewayUrl => new($"http://127.0.0.1:{HttpPort}");
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
@@ -38,7 +41,7 @@ public class NodeFixture : IAsyncLifetime
             $"--httpAddr=127.0.0.1:{HttpPort}",
             $"--serviceAddr=127.0.0.1:{ServicePort}",
             $"--siloPort={FreePorts.Next()}",
-            $"--orleansGatewayPort={FreePorts.Next()}",
+            $"--orleansGatewayPort={OrleansGatewayPort}",
             $"--dataDir={Path.Combine(Directory, "data")}",
             // The engine is fixed so that the node does not spend its first seconds measuring (TranscodeEnginesTests covers auto).
             "--transcodeEngine=frames",
