@@ -23,7 +23,8 @@ public sealed class OrchestratorGrain(
     ITimeManager clock,
     ILedger ledger,
     TimeProvider time,
-    ILogger<OrchestratorGrain> logger) : Grain, IOrchestratorGrain
+    ILogger<OrchestratorGrain> logger,
+    ITranscodeCapacity? capacity = null) : Grain, IOrchestratorGrain
 {
     /// <summary>How often seen nonces of expired params and idle balances are dropped (one L1 block).</summary>
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromSeconds(12);
@@ -38,7 +39,10 @@ public sealed class OrchestratorGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var address = EthAddress.Parse(this.GetPrimaryKeyString());
-        _slots = new WorkerSlots(address.ToString(), options.Value.TranscodeWorkers);
+        // A cluster with GPU silos takes as many sessions as its GPUs allow (workers are placed on those silos);
+        // a CPU-only cluster takes the configured number.
+        _stats.TranscodeCapacity = capacity?.GpuSessions() ?? options.Value.TranscodeWorkers;
+        _slots = new WorkerSlots(address.ToString(), _stats.TranscodeCapacity);
         _recipient = new Recipient(address, RandomNumberGenerator.GetBytes(32), payments.TicketConfig, clock, _senders,
             new FixedGasPrice(payments.EmbeddedGasPrice));
         this.RegisterGrainTimer(Cleanup, CleanupInterval, CleanupInterval);

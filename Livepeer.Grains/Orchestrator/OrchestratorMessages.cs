@@ -37,4 +37,7 @@ public sealed record OrchestratorStats
     [Id(4)] public long WinningTickets { get; set; }
     [Id(5)] public long PixelsEncoded { get; set; }
     [Id(6)] public int SegmentsInFlight { get; set; }
+
+    /// <summary>Transcode sessions this orchestrator runs at once (its worker slots).</summary>
+    [Id(7)] public int TranscodeCapacity { get; set; }
 }

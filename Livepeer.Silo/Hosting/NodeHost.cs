@@ -20,6 +20,7 @@ public static class NodeHost
         ["--orleansGatewayPort"] = "Node:OrleansGatewayPort",
         ["--transcodeWorkers"] = "Node:TranscodeWorkers",
         ["--transcodeEngine"] = "Node:TranscodeEngine",
+        ["--maxSessions"] = "Node:MaxSessions",
     };
 
     public static WebApplication Build(string[] args)

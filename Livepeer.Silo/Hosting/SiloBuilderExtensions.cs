@@ -1,3 +1,4 @@
+using Livepeer.Cuda.Devices;
 using Livepeer.Node;
 using Livepeer.Protocol;
 using Livepeer.Storage;
@@ -31,6 +32,8 @@ internal static class SiloBuilderExtensions
             streams.ConfigurePartitioning(4);
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25)));
         });
+        // Transcode workers go to silos that advertise a GPU (read from the CUDA devices now), at most MaxSessions per GPU.
+        silo.AddGpuPlacement(CudaDevices.Describe(), node.MaxSessions);
         silo.AddDashboard();
         return silo;
     }
