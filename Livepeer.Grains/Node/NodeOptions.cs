@@ -70,6 +70,9 @@ public sealed class NodeOptions
     /// <summary>How the frames engine resamples: <c>Area</c> (default; no aliasing on big ratios) or <c>Bilinear</c>.</summary>
     public Livepeer.Cuda.Scaling.ScaleFilter ScaleFilter { get; set; } = Livepeer.Cuda.Scaling.ScaleFilter.Area;
 
+    /// <summary>Transcode sessions each GPU of this silo runs at once; published in the silo's metadata.</summary>
+    public int MaxSessionsPerGpu { get; set; } = 10;
+
     /// <summary>How long the orchestrator waits for a worker before failing the segment.</summary>
     public TimeSpan TranscodeTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -26,7 +26,8 @@ public sealed class OrchestratorGrain(
     ILedger ledger,
     IGasPriceMonitor gasPrice,
     TimeProvider time,
-    ILogger<OrchestratorGrain> logger) : Grain, IOrchestratorGrain
+    ILogger<OrchestratorGrain> logger,
+    ITranscodeCapacity? capacity = null) : Grain, IOrchestratorGrain
 {
     /// <summary>How often seen nonces of expired params and idle balances are dropped (one L1 block).</summary>
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromSeconds(12);
@@ -42,7 +43,10 @@ public sealed class OrchestratorGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var address = EthAddress.Parse(this.GetPrimaryKeyString());
-        _slots = new WorkerSlots(address.ToString(), options.Value.TranscodeWorkers);
+        // A cluster with GPU silos takes as many sessions as its GPUs allow (workers are placed on those silos);
+        // a CPU-only cluster takes the configured number.
+        _stats.TranscodeCapacity = capacity?.GpuSessions() ?? options.Value.TranscodeWorkers;
+        _slots = new WorkerSlots(address.ToString(), _stats.TranscodeCapacity);
         _capacity = new SessionCapacity(options.Value.MaxSessions, time);
         _recipient = new Recipient(address, RandomNumberGenerator.GetBytes(32), payments.TicketConfig, clock, _senders,
             gasPrice);

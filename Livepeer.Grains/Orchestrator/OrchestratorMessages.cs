@@ -88,4 +88,7 @@ public sealed record OrchestratorStats
     [Id(7)] public long AIJobsProcessed { get; set; }
     [Id(8)] public long AIJobsFailed { get; set; }
     [Id(9)] public long AIUnits { get; set; }
+
+    /// <summary>Transcode sessions this orchestrator runs at once (its worker slots).</summary>
+    [Id(10)] public int TranscodeCapacity { get; set; }
 }

@@ -5,6 +5,7 @@ using Orleans.Streams;
 namespace Livepeer.Transcoding;
 
 [ImplicitStreamSubscription(TranscodeStreams.Namespace)]
+[PreferGpuSilos]
 public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<TranscodeWorkerGrain> logger)
     : Grain, ITranscodeWorkerGrain
 {

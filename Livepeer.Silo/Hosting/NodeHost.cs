@@ -46,6 +46,7 @@ public static class NodeHost
         ["--pricePerUnit"] = "Node:PricePerUnit",
         ["--pixelsPerUnit"] = "Node:PixelsPerUnit",
         ["--maxSessions"] = "Node:MaxSessions",
+        ["--maxSessionsPerGpu"] = "Node:MaxSessionsPerGpu",
         ["--aiModelsDir"] = "Node:AIModelsDir",
     };
 

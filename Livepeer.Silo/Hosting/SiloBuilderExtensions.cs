@@ -1,4 +1,5 @@
 using Livepeer.AI;
+using Livepeer.Cuda.Devices;
 using Livepeer.Node;
 using Livepeer.Protocol;
 using Livepeer.Storage;
@@ -34,6 +35,8 @@ internal static class SiloBuilderExtensions
             streams.ConfigurePartitioning(4);
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25)));
         });
+        // Transcode workers go to silos that advertise a GPU (read from the CUDA devices now), at most MaxSessionsPerGpu per GPU.
+        silo.AddGpuPlacement(CudaDevices.Describe(), node.MaxSessionsPerGpu);
         silo.AddDashboard();
         return silo;
     }

@@ -2,6 +2,7 @@ using Livepeer.Cuda.Scaling;
 using Livepeer.Integration.Tests.Media;
 using Livepeer.Transcoding;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Livepeer.Integration.Tests.Transcoding;
 
@@ -26,7 +27,7 @@ public sealed class EngineClipFixture : IAsyncLifetime
 }
 
 /// <summary>The two engines on real ffmpeg: the same renditions (by PSNR), go-livepeer's output checks, bad input.</summary>
-public sealed class TranscodeEnginesTests(EngineClipFixture clip) : IClassFixture<EngineClipFixture>
+public sealed class TranscodeEnginesTests(EngineClipFixture clip, ITestOutputHelper output) : IClassFixture<EngineClipFixture>
 {
     /// <summary>Generous bitrates, so the encoder's own loss does not hide a difference between the engines' pictures.</summary>
     private static readonly IReadOnlyList<VideoProfile> Ladder =
@@ -63,6 +64,7 @@ public sealed class TranscodeEnginesTests(EngineClipFixture clip) : IClassFixtur
             }
 
             var psnr = await Ffmpeg.PsnrAsync(b, a);
+            output.WriteLine($"{profile.Name}: PSNR frames vs ffmpeg engine {psnr:0.00} dB");
             Assert.True(psnr >= 40, $"{profile.Name}: PSNR between the engines is {psnr:0.00} dB");
             // 30 frames of a 1-second 30 fps clip, each width × height.
             Assert.Equal(profile.FramePixels * 30, frames.Renditions[i].Pixels);
