@@ -135,11 +135,23 @@ public static class TranscodeBenchmark
             throw new InvalidOperationException($"ffmpeg failed: {await stderr}");
     }
 
-    /// <summary>The transcode's duration; then waits out the rest of the segment's 2 s, as a live stream would.</summary>
+    /// <summary>
+    /// The transcode's duration, or +∞ when it failed (e.g. the node's deadline under overload: a segment a live
+    /// viewer never gets); then waits out the rest of the segment's 2 s, as a live stream would.
+    /// </summary>
     private static async Task<double> TimeAsync(Func<Task> action)
     {
         var watch = Stopwatch.StartNew();
-        await action();
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is InvalidOperationException or TranscodeException)
+        {
+            Console.WriteLine($"  failed: {e.Message}");
+            return double.PositiveInfinity;
+        }
+
         var elapsed = watch.Elapsed;
         if (elapsed < SegmentLength)
             await Task.Delay(SegmentLength - elapsed);
