@@ -1,5 +1,6 @@
 using Livepeer.Benchmarks.Payments;
 using Livepeer.Benchmarks.Transcoding;
+using Livepeer.Benchmarks.Wire;
 
 // Benchmarks print figures as ratios against a peer measured in the same run; run them in Release on an idle machine:
 //   dotnet run -c Release --project tests/Livepeer.Benchmarks -- <name> [options]
@@ -7,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
 {
     ["transcode"] = TranscodeBenchmark.RunAsync,
     ["tickets"] = TicketBenchmark.RunAsync,
+    ["wire"] = WireBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
