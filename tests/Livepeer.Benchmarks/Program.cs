@@ -2,6 +2,7 @@ using Livepeer.Benchmarks.AI;
 using Livepeer.Benchmarks.Payments;
 using Livepeer.Benchmarks.Protocol;
 using Livepeer.Benchmarks.Transcoding;
+using Livepeer.Benchmarks.Wire;
 
 // Benchmarks print figures as ratios against a peer measured in the same run; run them in Release on an idle machine:
 //   dotnet run -c Release --project tests/Livepeer.Benchmarks -- <name> [options]
@@ -12,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
     ["gas"] = GasBenchmark.RunAsync,
     ["ai"] = AIBenchmark.RunAsync,
     ["devchain"] = DevChain.RunAsync, // not a benchmark: a local chain with the real contracts to run a node against
+    ["wire"] = WireBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
