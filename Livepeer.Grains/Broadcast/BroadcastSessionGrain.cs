@@ -1,3 +1,4 @@
+using Livepeer.Monitoring;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Livepeer.Payments;
@@ -11,6 +12,7 @@ namespace Livepeer.Broadcast;
 /// before they expire), a fee estimate, balance staging to decide how many tickets to send, and settlement of the
 /// credit from the pixels the orchestrator encoded.
 /// </summary>
+[SiloRolePlacementFilter(SiloRoles.Gateway)]
 public sealed class BroadcastSessionGrain(
     TranscodingLadder ladder,
     IOrchestratorDirectory orchestrators,
@@ -38,7 +40,9 @@ public sealed class BroadcastSessionGrain(
 
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
     {
+        using var scope = logger.BeginScope("{ManifestId}/{SeqNo}", segment.ManifestId, segment.SeqNo);
         var orchestratorId = orchestrators.Select();
+        LivepeerMetrics.OrchestratorSelected(orchestratorId == _orchestratorId ? "kept" : "swapped");
         if (orchestratorId != _orchestratorId)
         {
             // A new orchestrator session: credit at the old one does not carry over.

@@ -1,9 +1,11 @@
 using Livepeer.Crypto;
+using Livepeer.Monitoring;
 using Livepeer.Node;
 using Livepeer.Protocol;
 
 namespace Livepeer.Payments;
 
+[SiloRolePlacementFilter(SiloRoles.Gateway)]
 public sealed class TicketSenderGrain(
     [PersistentState("ticketSender")] IPersistentState<TicketSenderState> state,
     NodeKeys keys,
@@ -26,6 +28,7 @@ public sealed class TicketSenderGrain(
     {
         var info = await ledger.GetSenderInfoAsync(_sender.Address);
         _ledger.Update(_sender.Address, info);
+        LivepeerMetrics.SenderFunds(info.Deposit, info.Reserve);
 
         var hash = ticketParams.RecipientRandHash.ToString();
         var session = state.State.Sessions.GetValueOrDefault(hash);
@@ -38,6 +41,7 @@ public sealed class TicketSenderGrain(
         state.State.Sessions[hash] = new NonceSession { LastNonce = _sender.Nonce(sessionId) ?? 0, ExpirationBlock = ticketParams.ExpirationBlock };
         // Persist before the tickets leave: if this write fails the batch is never sent and its nonces stay unused.
         await state.WriteStateAsync();
+        LivepeerMetrics.TicketsCreated(count, ticketParams.EV);
         return new TicketBatchResult(batch.Value, null);
     }
 

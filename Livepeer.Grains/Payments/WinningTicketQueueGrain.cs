@@ -1,8 +1,11 @@
+using Livepeer.Node;
 using System.Numerics;
+using Livepeer.Monitoring;
 using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Payments;
 
+[SiloRolePlacementFilter(SiloRoles.Orchestrator)]
 public sealed class WinningTicketQueueGrain(
     [PersistentState("winningTickets")] IPersistentState<WinningTicketQueueState> state,
     ITicketRedeemer redeemer,
@@ -48,6 +51,7 @@ public sealed class WinningTicketQueueGrain(
                 queue.Remove(queued);
                 redeemed++;
                 paid += result.Paid;
+                LivepeerMetrics.TicketRedeemed(result.Paid);
                 logger.LogInformation("Redeemed winning ticket {Hash} from {Sender}: {Paid} wei", hash, ticket.Sender, result.Paid);
             }
             else if (RedemptionErrors.IsFinal(result.Error!))
@@ -58,6 +62,7 @@ public sealed class WinningTicketQueueGrain(
             }
             else
             {
+                LivepeerMetrics.RedemptionFailed();
                 WinningTicketQueue.RecordFailure(queued, result.Error!);
                 retrying++;
                 logger.LogWarning("Redeeming winning ticket {Hash} failed, retrying on the next block: {Error}", hash, result.Error);

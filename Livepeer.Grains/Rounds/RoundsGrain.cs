@@ -1,9 +1,11 @@
+using Livepeer.Node;
 using Livepeer.Payments;
 using Livepeer.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Rounds;
 
+[SiloRolePlacementFilter(SiloRoles.Orchestrator)]
 public sealed class RoundsGrain(ILogger<RoundsGrain> logger) : Grain, IRoundsGrain, IRemindable
 {
     private const string BlockReminder = "block";

@@ -5,7 +5,12 @@ using Orleans.Dashboard;
 
 namespace Livepeer.Silo.Hosting;
 
-/// <summary>Builds the embedded node: one silo hosting every role, and one Kestrel serving the gateway and orchestrator ports.</summary>
+/// <summary>
+/// Builds a node: the embedded default (one silo hosting every role) or one silo of a Redis fleet with the roles
+/// <see cref="NodeOptions.Roles"/> names. Kestrel serves the gateway API on <see cref="NodeOptions.HttpAddress"/> (gateway
+/// role) and the orchestrator service on <see cref="NodeOptions.ServiceAddress"/> (orchestrator role); every silo serves
+/// the dashboard, <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> on <see cref="NodeOptions.HttpAddress"/>.
+/// </summary>
 public static class NodeHost
 {
     /// <summary>go-livepeer-style switches, mapped onto the <c>Node</c> configuration section.</summary>
@@ -19,6 +24,9 @@ public static class NodeHost
         ["--siloPort"] = "Node:SiloPort",
         ["--orleansGatewayPort"] = "Node:OrleansGatewayPort",
         ["--transcodeWorkers"] = "Node:TranscodeWorkers",
+        ["--cluster"] = "Node:Cluster",
+        ["--redis"] = "Node:Redis",
+        ["--roles"] = "Node:Roles",
     };
 
     public static WebApplication Build(string[] args)
@@ -32,24 +40,34 @@ public static class NodeHost
         var section = builder.Configuration.GetSection(NodeOptions.Section);
         var node = section.Get<NodeOptions>() ?? new NodeOptions();
         builder.Services.Configure<NodeOptions>(section);
+        var roles = SiloRoles.Parse(node.Roles);
+        var servesOrchestrator = roles.Contains(SiloRoles.Orchestrator);
+        builder.Logging.AddNodeLogging(node);
 
         var gateway = ParseEndpoint(node.HttpAddress, "HttpAddress");
         var service = ParseEndpoint(node.ServiceAddress, "ServiceAddress");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(gateway);
-            kestrel.Listen(service);
+            if (servesOrchestrator)
+                kestrel.Listen(service);
             kestrel.Limits.MaxRequestBodySize = LiveIngestApi.MaxSegmentBytes;
         });
-        builder.UseOrleans(silo => silo.AddEmbeddedNode(node));
-        builder.Services.AddNodeServices(node);
+        builder.UseOrleans(silo => silo.AddNode(node, roles));
+        builder.Services.AddNodeServices(node, roles);
+        builder.Services.AddOperatorEndpoints();
 
         var app = builder.Build();
         var gatewayHost = $"*:{gateway.Port}";
-        app.MapLiveIngestApi().RequireHost(gatewayHost);
-        app.MapHlsApi().RequireHost(gatewayHost);
+        if (roles.Contains(SiloRoles.Gateway))
+        {
+            app.MapLiveIngestApi().RequireHost(gatewayHost);
+            app.MapHlsApi().RequireHost(gatewayHost);
+        }
         app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
-        app.MapOrchestratorStatusApi().RequireHost($"*:{service.Port}");
+        app.MapOperatorEndpoints(gatewayHost);
+        if (servesOrchestrator)
+            app.MapOrchestratorStatusApi().RequireHost($"*:{service.Port}");
         return app;
     }
 

@@ -9,7 +9,7 @@ namespace Livepeer.Silo.Hosting;
 
 internal static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions node)
+    public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions node, IReadOnlySet<string> roles)
     {
         var keys = NodeKeys.LoadOrCreate(node.DataDirectory);
         services.AddSingleton(keys);
@@ -27,8 +27,11 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ISegmentTranscoder, FrameTranscoder>();
         services.AddSingleton<TranscodingLadder>();
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
-        services.AddHostedService<EmbeddedLedgerFunding>();
-        services.AddHostedService<RoundsStartup>();
+        // Once per fleet would do; once per gateway or orchestrator silo is harmless (both are idempotent).
+        if (roles.Contains(SiloRoles.Gateway))
+            services.AddHostedService<EmbeddedLedgerFunding>();
+        if (roles.Contains(SiloRoles.Orchestrator))
+            services.AddHostedService<RoundsStartup>();
         return services;
     }
 }
