@@ -12,7 +12,7 @@ namespace Livepeer.Broadcast;
 /// before they expire), a fee estimate, balance staging to decide how many tickets to send, and settlement of the
 /// credit from the pixels the orchestrator encoded.
 /// </summary>
-[SiloRolePlacementFilter(SiloRoles.Gateway)]
+[GatewayPlacement]
 public sealed class BroadcastSessionGrain(
     TranscodingLadder ladder,
     IOrchestratorDirectory orchestrators,

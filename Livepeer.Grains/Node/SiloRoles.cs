@@ -42,4 +42,16 @@ public static class SiloRoles
     /// <summary>The silo metadata that advertises <paramref name="roles"/>.</summary>
     public static Dictionary<string, string> Metadata(IEnumerable<string> roles) =>
         roles.ToDictionary(MetadataKey, _ => "true");
+
+    /// <summary>
+    /// The silo name that carries <paramref name="roles"/> (<c>gateway+orchestrator@name</c>), so that the roles travel
+    /// in the membership table with the silo.
+    /// </summary>
+    public static string SiloName(IEnumerable<string> roles, string name) => $"{string.Join('+', roles.Order())}@{name}";
+
+    /// <summary>The roles in a silo name made by <see cref="SiloName"/>; none for any other name.</summary>
+    public static IReadOnlySet<string> FromSiloName(string? siloName) =>
+        siloName?.IndexOf('@') is > 0 and var at
+            ? siloName[..at].Split('+').Where(All.Contains).ToHashSet()
+            : new HashSet<string>();
 }

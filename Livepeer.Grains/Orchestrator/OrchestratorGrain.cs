@@ -17,7 +17,7 @@ namespace Livepeer.Orchestrator;
 /// calls come back in. Its recipient secret lives in memory only, as in go-livepeer: a new activation invalidates
 /// outstanding ticket params and gateways fetch fresh ones.
 /// </summary>
-[SiloRolePlacementFilter(SiloRoles.Orchestrator)]
+[OrchestratorPlacement]
 [Reentrant]
 public sealed class OrchestratorGrain(
     IOptions<NodeOptions> options,
@@ -34,7 +34,10 @@ public sealed class OrchestratorGrain(
     private static readonly TimeSpan WorkerProbeInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>"Not held" answers in a row before a job is sent again: enough for a job still in its stream queue.</summary>
-    private const int MissesBeforeResend = 3;
+    private const int MissesBeforeResend = 5;
+
+    /// <summary>How long sending a job's chunks may take before the send counts as failed (its queue's silo died).</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<Guid, TaskCompletionSource<TranscodeOutcome>> _pending = [];
     private readonly SenderMonitor _senders = new(transcoderPoolSize: 1);
@@ -137,12 +140,12 @@ public sealed class OrchestratorGrain(
         try
         {
             var jobId = await SendAsync(segment, profiles, workerKey, completion, jobIds, watch);
-            while (time.GetUtcNow() < deadline)
+            while (!completion.Task.IsCompleted && time.GetUtcNow() < deadline)
             {
                 var wait = TimeSpan.FromTicks(Math.Min(WorkerProbeInterval.Ticks, (deadline - time.GetUtcNow()).Ticks));
                 await Task.WhenAny(completion.Task, Task.Delay(wait, time));
                 if (completion.Task.IsCompleted)
-                    return await completion.Task;
+                    break;
                 if (watch.ShouldResend(await ProbeAsync(worker, jobId)))
                 {
                     logger.LogWarning("Worker {Worker} lost job {JobId} of {ManifestId}/{SeqNo}; sending it again",
@@ -151,6 +154,9 @@ public sealed class OrchestratorGrain(
                     jobId = await SendAsync(segment, profiles, workerKey, completion, jobIds, watch);
                 }
             }
+            // A send or a probe may outlast the deadline while the outcome arrives: an outcome in hand wins.
+            if (completion.Task.IsCompleted)
+                return await completion.Task;
             logger.LogError("Worker {Worker} did not finish {ManifestId}/{SeqNo} in time", workerKey, segment.ManifestId, segment.SeqNo);
             return TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.Internal, "transcode timed out"));
         }
@@ -173,7 +179,7 @@ public sealed class OrchestratorGrain(
             var stream = this.GetStreamProvider(TranscodeStreams.Provider)
                 .GetStream<TranscodeJobChunk>(StreamId.Create(TranscodeStreams.Namespace, workerKey));
             foreach (var chunk in TranscodeJobChunks.Split(job))
-                await stream.OnNextAsync(chunk);
+                await stream.OnNextAsync(chunk).WaitAsync(SendTimeout, time);
             watch.OnSent(true);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -5,7 +5,7 @@ using Livepeer.Protocol;
 
 namespace Livepeer.Payments;
 
-[SiloRolePlacementFilter(SiloRoles.Gateway)]
+[GatewayPlacement]
 public sealed class TicketSenderGrain(
     [PersistentState("ticketSender")] IPersistentState<TicketSenderState> state,
     NodeKeys keys,

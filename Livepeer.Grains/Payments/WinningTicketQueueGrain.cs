@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Payments;
 
-[SiloRolePlacementFilter(SiloRoles.Orchestrator)]
+[OrchestratorPlacement]
 public sealed class WinningTicketQueueGrain(
     [PersistentState("winningTickets")] IPersistentState<WinningTicketQueueState> state,
     ITicketRedeemer redeemer,

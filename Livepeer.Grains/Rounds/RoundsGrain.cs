@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Rounds;
 
-[SiloRolePlacementFilter(SiloRoles.Orchestrator)]
+[OrchestratorPlacement]
 public sealed class RoundsGrain(ILogger<RoundsGrain> logger) : Grain, IRoundsGrain, IRemindable
 {
     private const string BlockReminder = "block";

@@ -6,7 +6,7 @@ using Orleans.Streams;
 namespace Livepeer.Transcoding;
 
 [ImplicitStreamSubscription(TranscodeStreams.Namespace)]
-[SiloRolePlacementFilter(SiloRoles.GpuWorker, SiloRoles.CpuWorker)]
+[WorkerPlacement]
 public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<TranscodeWorkerGrain> logger)
     : Grain, ITranscodeWorkerGrain
 {
