@@ -39,7 +39,10 @@ public static class LiveIngestApi
             return Results.Text("empty segment", statusCode: StatusCodes.Status422UnprocessableEntity);
 
         var segment = new SourceSegment(manifestId, name.SeqNo, name.Format, duration, body);
-        var outcome = await grains.GetGrain<IBroadcastSessionGrain>(manifestId).PushSegment(segment);
+        // A retried push pays again with fresh tickets: a nonce is never reused, at worst one segment is paid twice.
+        var session = grains.GetGrain<IBroadcastSessionGrain>(manifestId);
+        var outcome = await GrainCallResilience.Pipeline.ExecuteAsync(
+            async _ => await session.PushSegment(segment), request.HttpContext.RequestAborted);
         if (outcome.Error is { } error)
         {
             // As go-livepeer: 422 for a segment that cannot be transcoded, 503 with no orchestrator to take it,

@@ -10,6 +10,7 @@ namespace Livepeer.AI;
 /// in <see cref="AIRunnerSlots"/>.
 /// </summary>
 [Reentrant]
+[WorkerPlacement]
 public sealed class AIPipelineGrain(AIModels models, IOptions<NodeOptions> options, ILogger<AIPipelineGrain> logger)
     : Grain, IAIPipelineGrain
 {

@@ -12,6 +12,7 @@ namespace Livepeer.AI;
 /// settlement from the units the orchestrator debited. Reentrant so that jobs of one model run side by side.
 /// </summary>
 [Reentrant]
+[GatewayPlacement]
 public sealed class AISessionGrain(
     IOrchestratorDirectory orchestrators,
     NodeKeys keys,

@@ -3,6 +3,7 @@ using System.Numerics;
 using Google.Protobuf;
 using Livepeer.Crypto;
 using Livepeer.Discovery;
+using Livepeer.Monitoring;
 using Livepeer.Net;
 using Livepeer.Payments;
 using Livepeer.Transcoding;
@@ -19,6 +20,7 @@ namespace Livepeer.Broadcast;
 /// else discover and select one; refresh its info before the auth token or ticket params expire; pay with tickets;
 /// check the renditions' signature; up to 3 attempts per segment, suspending an orchestrator that fails.
 /// </summary>
+[GatewayPlacement]
 public sealed class BroadcastSessionGrain(
     [PersistentState("broadcast")] IPersistentState<BroadcastSessionState> state,
     TranscodingLadder ladder,
@@ -54,6 +56,7 @@ public sealed class BroadcastSessionGrain(
 
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
     {
+        using var scope = logger.BeginScope("{ManifestId}/{SeqNo}", segment.ManifestId, segment.SeqNo);
         var profiles = ladder.Profiles;
         var job = CapabilitySet.Job(profiles, segment.Format);
         string? lastError = null;
@@ -90,7 +93,10 @@ public sealed class BroadcastSessionGrain(
     private async Task<GatewaySession?> SelectSessionAsync(Capabilities job)
     {
         if (_current is { LatencyScore: null or <= LatencyScoreThreshold } current && _sessions.ContainsKey(current.Key))
+        {
+            LivepeerMetrics.OrchestratorSelected("kept");
             return current;
+        }
         var best = _sessions.Values.Where(s => s.LatencyScore is not null).MinBy(s => s.LatencyScore);
         if (best is { LatencyScore: <= LatencyScoreThreshold })
             return await UseAsync(best);
@@ -131,6 +137,7 @@ public sealed class BroadcastSessionGrain(
     {
         if (session != _current)
         {
+            LivepeerMetrics.OrchestratorSelected("swapped");
             _current = session;
             await PersistAsync();
         }

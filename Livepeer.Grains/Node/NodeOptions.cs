@@ -9,9 +9,19 @@ public sealed class NodeOptions
     public const string Section = "Node";
 
     /// <summary>The embedded default runs both roles; <c>--gateway</c> or <c>--orchestrator</c> alone runs one.</summary>
-    public bool RunsGateway => Gateway || !Orchestrator;
+    public bool RunsGateway => SiloRoleSet().Contains(SiloRoles.Gateway);
 
-    public bool RunsOrchestrator => Orchestrator || !Gateway;
+    public bool RunsOrchestrator => SiloRoleSet().Contains(SiloRoles.Orchestrator);
+
+    /// <summary>
+    /// This silo's roles: <see cref="Roles"/> when set; else go-livepeer's switches (<c>--gateway</c> alone: the gateway;
+    /// <c>--orchestrator</c> alone: the orchestrator and its workers); else every role.
+    /// </summary>
+    public IReadOnlySet<string> SiloRoleSet() =>
+        !string.IsNullOrWhiteSpace(Roles) ? SiloRoles.Parse(Roles)
+        : Gateway && !Orchestrator ? new HashSet<string> { SiloRoles.Gateway }
+        : Orchestrator && !Gateway ? new HashSet<string> { SiloRoles.Orchestrator, SiloRoles.GpuWorker, SiloRoles.CpuWorker }
+        : SiloRoles.Parse("");
 
     /// <summary>Where the embedded node keeps its keys and durable grain state.</summary>
     public string DataDirectory { get; set; } = "data";
@@ -160,4 +170,39 @@ public sealed class NodeOptions
 
     /// <summary>Return AI media inline as <c>data:</c> URIs instead of URLs served by the gateway.</summary>
     public bool AIMediaDataUris { get; set; }
+
+    /// <summary>
+    /// <c>embedded</c> (the default: one silo, localhost clustering, state on local disk) or <c>redis</c> (a fleet:
+    /// Redis membership, grain state and reminders, with <see cref="Redis"/>).
+    /// </summary>
+    public string Cluster { get; set; } = ClusterModes.Embedded;
+
+    /// <summary>StackExchange.Redis configuration string of a <c>redis</c> cluster, e.g. <c>redis:6379</c>.</summary>
+    public string Redis { get; set; } = "";
+
+    /// <summary>Orleans cluster id: silos with the same id form one cluster.</summary>
+    public string ClusterId { get; set; } = "livepeer";
+
+    /// <summary>Orleans service id: the key grain state and reminders are stored under; stable across deployments.</summary>
+    public string ServiceId { get; set; } = "livepeer";
+
+    /// <summary>The IP address other silos reach this one on (a <c>redis</c> cluster); empty means loopback.</summary>
+    public string AdvertisedIPAddress { get; set; } = "";
+
+    /// <summary>Comma-separated roles of this silo (gateway, orchestrator, gpu-worker, cpu-worker); empty means all.</summary>
+    public string Roles { get; set; } = "";
+
+    /// <summary>Console log format: <c>simple</c> or <c>json</c> (one JSON object per line, scopes included).</summary>
+    public string LogFormat { get; set; } = "simple";
+
+    /// <summary>Run under Kubernetes: pod name, IP and cluster ids from the pod's environment, dead pods evicted.</summary>
+    public bool Kubernetes { get; set; }
+}
+
+/// <summary>Values of <see cref="NodeOptions.Cluster"/>.</summary>
+public static class ClusterModes
+{
+    public const string Embedded = "embedded";
+
+    public const string Redis = "redis";
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Livepeer.AI;
 using Livepeer.Crypto;
+using Livepeer.Monitoring;
 using Livepeer.Node;
 using Livepeer.Payments;
 using Livepeer.Protocol;
@@ -17,6 +18,7 @@ namespace Livepeer.Orchestrator;
 /// calls come back in. Its recipient secret lives in memory only, as in go-livepeer: a new activation invalidates
 /// outstanding ticket params and gateways fetch fresh ones.
 /// </summary>
+[OrchestratorPlacement]
 [Reentrant]
 public sealed class OrchestratorGrain(
     IOptions<NodeOptions> options,
@@ -31,6 +33,15 @@ public sealed class OrchestratorGrain(
 {
     /// <summary>How often seen nonces of expired params and idle balances are dropped (one L1 block).</summary>
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromSeconds(12);
+
+    /// <summary>How often a worker is asked whether it still holds a job in flight.</summary>
+    private static readonly TimeSpan WorkerProbeInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>"Not held" answers in a row before a job is sent again: enough for a job still in its stream queue.</summary>
+    private const int MissesBeforeResend = 5;
+
+    /// <summary>How long sending a job's chunks may take before the send counts as failed (its queue's silo died).</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<Guid, TaskCompletionSource<TranscodeOutcome>> _pending = [];
     private readonly SenderMonitor _senders = new(transcoderPoolSize: 1);
@@ -67,6 +78,7 @@ public sealed class OrchestratorGrain(
 
     async Task<SegmentAdmission> IOrchestratorGrain.AdmitSegment(SegmentPayment request)
     {
+        using var scope = logger.BeginScope("{ManifestId} session {SessionId} from {Sender}", request.ManifestId, request.SessionId, request.Sender.ToString());
         switch (_capacity.TryEnter(request.SessionId))
         {
             case Admission.Capped:
@@ -79,17 +91,21 @@ public sealed class OrchestratorGrain(
         {
             _capacity.Leave(request.SessionId);
             _stats.SegmentsFailed++;
+            LivepeerMetrics.SegmentFailed(admission.Status.ToString());
         }
         return admission;
     }
 
     async Task<TranscodeOutcome> IOrchestratorGrain.TranscodeSegment(SegmentWork work)
     {
+        using var scope = logger.BeginScope("{ManifestId}/{SeqNo} from {Sender}", work.Segment.ManifestId, work.Segment.SeqNo, work.Sender.ToString());
         try
         {
+            var started = time.GetTimestamp();
             var outcome = await TranscodeAsync(work.Segment, work.Profiles);
             if (outcome.Segment is { } transcoded)
             {
+                LivepeerMetrics.SegmentTranscoded(work.Segment.Duration, time.GetElapsedTime(started));
                 _stats.SegmentsTranscoded++;
                 _stats.PixelsEncoded += transcoded.TotalPixels;
                 var manifest = work.Segment.ManifestId;
@@ -99,6 +115,7 @@ public sealed class OrchestratorGrain(
             else
             {
                 _stats.SegmentsFailed++;
+                LivepeerMetrics.SegmentFailed(outcome.Error?.Kind.ToString() ?? "unknown");
             }
             return outcome;
         }
@@ -132,6 +149,7 @@ public sealed class OrchestratorGrain(
         {
             await RefreshSenderAsync(payment.Sender);
             var receipt = PaymentProcessor.Process(_recipient, _balances, manifest, payment, expectedPrice);
+            LivepeerMetrics.PaymentReceived(receipt.TicketsReceived, receipt.Credited, receipt.WinningTickets.Count, receipt.Error is not null);
             _stats.TicketsReceived += receipt.TicketsReceived;
             _stats.TicketsAccepted += receipt.TicketsAccepted;
             _stats.WinningTickets += receipt.WinningTickets.Count;
@@ -210,29 +228,84 @@ public sealed class OrchestratorGrain(
     Task<BigRational> IOrchestratorGrain.GetBalance(EthAddress sender, string manifestId) =>
         Task.FromResult(_balances.Balance(sender, manifestId));
 
+    /// <summary>
+    /// Streams the job to a worker slot and waits for its outcome, asking the worker every
+    /// <see cref="WorkerProbeInterval"/> whether it still holds the job: when its silo died or its stream queue was
+    /// lost the job goes out again (under a new id, to the same slot, now activated on a live worker silo).
+    /// </summary>
     private async Task<TranscodeOutcome> TranscodeAsync(SourceSegment segment, IReadOnlyList<VideoProfile> profiles)
     {
-        var job = new TranscodeJob(Guid.NewGuid(), this.GetPrimaryKeyString(), segment, profiles);
         var (slot, workerKey) = _slots.Acquire();
+        var worker = GrainFactory.GetGrain<ITranscodeWorkerGrain>(workerKey);
         var completion = new TaskCompletionSource<TranscodeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var jobIds = new List<Guid>();
+        var watch = new JobWatch(MissesBeforeResend);
+        var deadline = time.GetUtcNow() + options.Value.TranscodeTimeout;
+        try
+        {
+            var jobId = await SendAsync(segment, profiles, workerKey, completion, jobIds, watch);
+            while (!completion.Task.IsCompleted && time.GetUtcNow() < deadline)
+            {
+                var wait = TimeSpan.FromTicks(Math.Min(WorkerProbeInterval.Ticks, (deadline - time.GetUtcNow()).Ticks));
+                await Task.WhenAny(completion.Task, Task.Delay(wait, time));
+                if (completion.Task.IsCompleted)
+                    break;
+                if (watch.ShouldResend(await ProbeAsync(worker, jobId)))
+                {
+                    logger.LogWarning("Worker {Worker} lost job {JobId} of {ManifestId}/{SeqNo}; sending it again",
+                        workerKey, jobId, segment.ManifestId, segment.SeqNo);
+                    LivepeerMetrics.TranscodeRetried();
+                    jobId = await SendAsync(segment, profiles, workerKey, completion, jobIds, watch);
+                }
+            }
+            // A send or a probe may outlast the deadline while the outcome arrives: an outcome in hand wins.
+            if (completion.Task.IsCompleted)
+                return await completion.Task;
+            logger.LogError("Worker {Worker} did not finish {ManifestId}/{SeqNo} in time", workerKey, segment.ManifestId, segment.SeqNo);
+            return TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.Internal, "transcode timed out"));
+        }
+        finally
+        {
+            foreach (var id in jobIds)
+                _pending.Remove(id);
+            _slots.Release(slot);
+        }
+    }
+
+    private async Task<Guid> SendAsync(SourceSegment segment, IReadOnlyList<VideoProfile> profiles, string workerKey,
+        TaskCompletionSource<TranscodeOutcome> completion, List<Guid> jobIds, JobWatch watch)
+    {
+        var job = new TranscodeJob(Guid.NewGuid(), this.GetPrimaryKeyString(), segment, profiles);
+        jobIds.Add(job.JobId);
         _pending[job.JobId] = completion;
         try
         {
             var stream = this.GetStreamProvider(TranscodeStreams.Provider)
                 .GetStream<TranscodeJobChunk>(StreamId.Create(TranscodeStreams.Namespace, workerKey));
             foreach (var chunk in TranscodeJobChunks.Split(job))
-                await stream.OnNextAsync(chunk);
-            return await completion.Task.WaitAsync(options.Value.TranscodeTimeout);
+                await stream.OnNextAsync(chunk).WaitAsync(SendTimeout, time);
+            watch.OnSent(true);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError("Worker {Worker} did not finish {ManifestId}/{SeqNo} in time", workerKey, segment.ManifestId, segment.SeqNo);
-            return TranscodeOutcome.Failure(new TranscodeError(TranscodeErrorKind.Internal, "transcode timed out"));
+            // The stream's queue was on a silo that is going away; the next probe sends the job again.
+            logger.LogWarning("Sending job {JobId} to worker {Worker} failed: {Error}", job.JobId, workerKey, e.Message);
+            watch.OnSent(false);
         }
-        finally
+        return job.JobId;
+    }
+
+    private async Task<bool?> ProbeAsync(ITranscodeWorkerGrain worker, Guid jobId)
+    {
+        try
         {
-            _pending.Remove(job.JobId);
-            _slots.Release(slot);
+            return await worker.HoldsJob(jobId).WaitAsync(WorkerProbeInterval, time);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Its silo is unreachable but not yet declared dead, or too busy to answer: ask again on the next probe.
+            logger.LogDebug("Probing worker {Worker} failed: {Error}", worker.GetPrimaryKeyString(), e.Message);
+            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Livepeer.Monitoring;
 using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Payments;
@@ -68,6 +69,7 @@ public sealed class RedemptionPass(ITicketRedeemer redeemer, ITimeManager clock,
             queue.Remove(queued);
             counts.Redeemed++;
             counts.Paid += result.Paid;
+            LivepeerMetrics.TicketRedeemed(result.Paid);
             logger.LogInformation("Redeemed winning ticket {Hash} from {Sender}: {Paid} wei", ticket.Hash(), ticket.Sender, result.Paid);
         }
         else if (RedemptionErrors.IsFinal(result.Error!))
@@ -79,6 +81,7 @@ public sealed class RedemptionPass(ITicketRedeemer redeemer, ITimeManager clock,
         else
         {
             WinningTicketQueue.RecordFailure(queued, result.Error!);
+            LivepeerMetrics.RedemptionFailed();
             counts.Retrying++;
             logger.LogWarning("Redeeming winning ticket {Hash} failed, retrying on the next block: {Error}", ticket.Hash(), result.Error);
         }

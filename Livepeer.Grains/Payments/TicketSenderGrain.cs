@@ -1,10 +1,12 @@
 using Livepeer.Crypto;
+using Livepeer.Monitoring;
 using Livepeer.Node;
 using Livepeer.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Livepeer.Payments;
 
+[GatewayPlacement]
 public sealed class TicketSenderGrain(
     [PersistentState("ticketSender")] IPersistentState<TicketSenderState> state,
     NodeKeys keys,
@@ -28,6 +30,7 @@ public sealed class TicketSenderGrain(
     {
         var info = await ledger.GetSenderInfoAsync(_sender.Address);
         _ledger.Update(_sender.Address, info);
+        LivepeerMetrics.SenderFunds(info.Deposit, info.Reserve);
 
         var hash = ticketParams.RecipientRandHash.ToString();
         var session = state.State.Sessions.GetValueOrDefault(hash);
@@ -40,6 +43,7 @@ public sealed class TicketSenderGrain(
         state.State.Sessions[hash] = new NonceSession { LastNonce = _sender.Nonce(sessionId) ?? 0, ExpirationBlock = ticketParams.ExpirationBlock };
         // Persist before the tickets leave: if this write fails the batch is never sent and its nonces stay unused.
         await state.WriteStateAsync();
+        LivepeerMetrics.TicketsCreated(count, ticketParams.EV);
         return new TicketBatchResult(batch.Value, null);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Livepeer.Payments;
 
+[OrchestratorPlacement]
 public sealed class WinningTicketQueueGrain(
     [PersistentState("winningTickets")] IPersistentState<WinningTicketQueueState> state,
     ITicketRedeemer redeemer,

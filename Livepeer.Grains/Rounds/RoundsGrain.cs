@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Livepeer.Rounds;
 
+[OrchestratorPlacement]
 public sealed class RoundsGrain(IOptions<NodeOptions> options, TimeProvider time, ILogger<RoundsGrain> logger)
     : Grain, IRoundsGrain, IRemindable
 {

@@ -53,6 +53,12 @@ public static class GpuPlacementSiloBuilderExtensions
     public static ISiloBuilder AddGpuPlacement(this ISiloBuilder silo, IReadOnlyList<Livepeer.Cuda.Devices.GpuDeviceInfo> gpus, int maxSessionsPerGpu)
     {
         silo.UseSiloMetadata(GpuSiloMetadata.For(gpus, maxSessionsPerGpu));
+        return silo.AddGpuPlacementServices();
+    }
+
+    /// <summary>The filter and the capacity reader, for a silo that publishes its GPU metadata with other metadata.</summary>
+    public static ISiloBuilder AddGpuPlacementServices(this ISiloBuilder silo)
+    {
         silo.Services.AddPlacementFilter<PreferGpuSilosFilterStrategy, PreferGpuSilosFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddSingleton<ITranscodeCapacity, ClusterTranscodeCapacity>();
         return silo;

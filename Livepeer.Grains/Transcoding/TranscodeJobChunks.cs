@@ -34,6 +34,9 @@ public sealed class TranscodeJobAssembler
     private readonly Dictionary<Guid, PartialJob> _partial = [];
     private readonly Queue<Guid> _arrival = new();
 
+    /// <summary>Whether some but not all chunks of the job have arrived.</summary>
+    public bool IsAssembling(Guid jobId) => _partial.ContainsKey(jobId);
+
     public int PartialJobs => _partial.Count;
 
     /// <summary>Adds a chunk; returns the whole job when its last chunk arrives, otherwise null.</summary>

@@ -1,3 +1,4 @@
+using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -6,6 +7,7 @@ namespace Livepeer.Transcoding;
 
 [ImplicitStreamSubscription(TranscodeStreams.Namespace)]
 [PreferGpuSilos]
+[WorkerPlacement]
 public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<TranscodeWorkerGrain> logger)
     : Grain, ITranscodeWorkerGrain
 {
@@ -45,12 +47,14 @@ public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<
         return Task.CompletedTask;
     }
 
+    Task<bool> ITranscodeWorkerGrain.HoldsJob(Guid jobId) =>
+        Task.FromResult(_assembler.IsAssembling(jobId) || _queue.Any(job => job.JobId == jobId));
+
     private async Task DrainAsync()
     {
         while (_queue.TryPeek(out var job))
         {
             var outcome = await RunAsync(job);
-            _queue.Dequeue();
             try
             {
                 await GrainFactory.GetGrain<IOrchestratorGrain>(job.OrchestratorId).CompleteJob(job.JobId, outcome);
@@ -60,6 +64,8 @@ public sealed class TranscodeWorkerGrain(ISegmentTranscoder transcoder, ILogger<
                 // The orchestrator's own deadline turns the missing outcome into an error for the client.
                 logger.LogError(e, "Could not report job {JobId} to orchestrator {OrchestratorId}", job.JobId, job.OrchestratorId);
             }
+            // Held until reported, so that the orchestrator's probe never takes a finished job for a lost one.
+            _queue.Dequeue();
         }
     }
 

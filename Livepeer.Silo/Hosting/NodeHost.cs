@@ -9,9 +9,11 @@ using Orleans.Dashboard;
 namespace Livepeer.Silo.Hosting;
 
 /// <summary>
-/// Builds a node: one silo, and one Kestrel serving the gateway port (<c>--gateway</c>) and the orchestrator's service
-/// port (<c>--orchestrator</c>, gRPC and HTTP on one TLS listener); with neither switch, both roles in one process,
-/// the gateway reaching its own orchestrator over loopback through the same wire protocol.
+/// Builds a node: one silo of the embedded default or of a Redis fleet, with the roles <see cref="NodeOptions.SiloRoleSet"/>
+/// gives (<c>--roles</c>, or go-livepeer's <c>--gateway</c> / <c>--orchestrator</c>; with none, every role in one process,
+/// the gateway reaching its own orchestrator over loopback through the same wire protocol). Kestrel serves the gateway
+/// API, the dashboard, <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> on <see cref="NodeOptions.HttpAddress"/>, and
+/// the orchestrator service (gRPC and HTTP on one TLS listener) on <see cref="NodeOptions.ServiceAddress"/>.
 /// </summary>
 public static class NodeHost
 {
@@ -48,6 +50,9 @@ public static class NodeHost
         ["--maxSessions"] = "Node:MaxSessions",
         ["--maxSessionsPerGpu"] = "Node:MaxSessionsPerGpu",
         ["--aiModelsDir"] = "Node:AIModelsDir",
+        ["--cluster"] = "Node:Cluster",
+        ["--redis"] = "Node:Redis",
+        ["--roles"] = "Node:Roles",
     };
 
     /// <summary>go-livepeer's role flags take no value: <c>--gateway</c> means <c>--gateway=true</c>.</summary>
@@ -70,13 +75,18 @@ public static class NodeHost
         var section = builder.Configuration.GetSection(NodeOptions.Section);
         var node = section.Get<NodeOptions>() ?? new NodeOptions();
         builder.Services.Configure<NodeOptions>(section);
+        var roles = node.SiloRoleSet();
+        // Every silo of a fleet serves the dashboard, metrics and health checks; an embedded orchestrator-only node
+        // serves only its service port, as go-livepeer's does.
+        var servesHttp = node.RunsGateway || node.Cluster == ClusterModes.Redis;
+        builder.Logging.AddNodeLogging(node);
 
         var gateway = ParseEndpoint(node.HttpAddress, "HttpAddress");
         var serviceUri = node.ServiceUri;
         var service = ParseEndpoint(serviceUri.Authority, "ServiceAddress");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (node.RunsGateway)
+            if (servesHttp)
                 kestrel.Listen(gateway);
             if (node.RunsOrchestrator)
             {
@@ -96,17 +106,22 @@ public static class NodeHost
             }
             kestrel.Limits.MaxRequestBodySize = LiveIngestApi.MaxSegmentBytes;
         });
-        builder.UseOrleans(silo => silo.AddEmbeddedNode(node));
-        builder.Services.AddNodeServices(node, node.OnChain ? Connect(node, builder.Configuration) : null);
+        builder.UseOrleans(silo => silo.AddNode(node, roles));
+        builder.Services.AddNodeServices(node, roles, node.OnChain ? Connect(node, builder.Configuration) : null);
+        builder.Services.AddOperatorEndpoints();
 
         var app = builder.Build();
+        var gatewayHost = $"*:{gateway.Port}";
         if (node.RunsGateway)
         {
-            var gatewayHost = $"*:{gateway.Port}";
             app.MapLiveIngestApi().RequireHost(gatewayHost);
             app.MapHlsApi().RequireHost(gatewayHost);
             app.MapAIApi().RequireHost(gatewayHost);
+        }
+        if (servesHttp)
+        {
             app.MapOrleansDashboard(node.DashboardPath).RequireHost(gatewayHost);
+            app.MapOperatorEndpoints(gatewayHost);
         }
         if (node.RunsOrchestrator)
         {

@@ -17,15 +17,16 @@ namespace Livepeer.Silo.Hosting;
 
 internal static class ServiceCollectionExtensions
 {
+    /// <param name="roles">This silo's roles (<see cref="NodeOptions.SiloRoleSet"/>).</param>
     /// <param name="chain">The Ethereum connection in <c>--network</c> mode; null for the embedded ledger.</param>
-    public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions node, EthereumConnection? chain)
+    public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions node, IReadOnlySet<string> roles, EthereumConnection? chain)
     {
         var keys = chain is null ? NodeKeys.LoadOrCreate(node.DataDirectory) : NodeKeys.ForAccount(chain.Account);
         services.AddSingleton(keys);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NodePayments>();
         if (chain is null)
-            services.AddEmbeddedLedger();
+            services.AddEmbeddedLedger(fundsGateway: roles.Contains(SiloRoles.Gateway));
         else
             services.AddEthereumLedger(chain);
         services.AddSingleton<IFrameScaler>(sp =>
@@ -63,14 +64,15 @@ internal static class ServiceCollectionExtensions
         return services;
     }
 
-    private static void AddEmbeddedLedger(this IServiceCollection services)
+    private static void AddEmbeddedLedger(this IServiceCollection services, bool fundsGateway)
     {
         services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGasPriceMonitor>(sp => new FixedGasPrice(sp.GetRequiredService<NodePayments>().EmbeddedGasPrice));
         services.AddSingleton<EmbeddedLedger>();
         services.AddSingleton<ILedger>(sp => sp.GetRequiredService<EmbeddedLedger>());
         services.AddSingleton<ITicketRedeemer>(sp => sp.GetRequiredService<EmbeddedLedger>());
-        services.AddHostedService<EmbeddedLedgerFunding>();
+        if (fundsGateway)
+            services.AddHostedService<EmbeddedLedgerFunding>();
     }
 
     /// <summary>The contracts are the ledger, the chain is the clock, and the rounds grain makes the round calls.</summary>

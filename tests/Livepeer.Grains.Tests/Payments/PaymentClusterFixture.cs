@@ -80,6 +80,7 @@ public sealed class PaymentClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFileGrainStorageAsDefault(o => o.RootDirectory = root);
+            silo.AddSiloRoles(SiloRoles.All);
             silo.Services.AddSingleton(keys);
             silo.Services.AddSingleton<ITimeManager>(clock);
             silo.Services.AddSingleton<TimeProvider>(time);
