@@ -31,6 +31,8 @@ public static class NodeCli
           activate <rewardCut%> <feeShare%> <serviceURI> [<stake>]
                                                     bond <stake> to self if given, register as a transcoder, set the service URI
                                                     (chain only, as is stake)
+          withdrawFees [amount] [recipient]         send collected fees (default: all pending fees) to the recipient
+                                                    (default: the account; chain only)
         amounts: wei, or a decimal with ETH or LPT (e.g. 0.5ETH, 1000LPT)
         """;
 
@@ -136,6 +138,9 @@ internal sealed class ChainCommands(EthereumConnection chain, TextWriter output)
             case "activate":
                 await ActivateAsync(cli);
                 break;
+            case "withdrawFees":
+                await WithdrawFeesAsync(cli);
+                break;
             default:
                 throw new CliUsageException($"unknown command '{cli.Command}'");
         }
@@ -201,6 +206,18 @@ internal sealed class ChainCommands(EthereumConnection chain, TextWriter output)
         await MinedAsync("transcoder", await Contracts.BondingManager.TranscoderAsync(rewardCut, feeShare));
         await MinedAsync("setServiceURI", await Contracts.ServiceRegistry.SetServiceUriAsync(serviceUri));
         await StakeAsync(Account);
+    }
+
+    /// <summary>go-livepeer's <c>withdrawFees</c>: all pending fees unless an amount is given, to the account unless a recipient is.</summary>
+    private async Task WithdrawFeesAsync(CliArguments cli)
+    {
+        var bonding = Contracts.BondingManager;
+        var amount = cli.Operands.Count > 0 ? TokenAmount.Parse(cli.Operands[0]) : await bonding.PendingFeesAsync(Account);
+        var recipient = cli.Operands.Count > 1 ? NodeCli.Address(cli.Operands[1]) : Account;
+        await MinedAsync("withdrawFees", await bonding.WithdrawFeesAsync(recipient, amount));
+        await WriteAsync("withdrawn", TokenAmount.Format(amount) + " wei");
+        await WriteAsync("recipient", recipient);
+        await WriteAsync("pending fees", TokenAmount.Format(await bonding.PendingFeesAsync(Account)) + " wei");
     }
 
     private Task MinedAsync(string function, TransactionReceipt receipt) =>

@@ -54,7 +54,7 @@ internal static class ServiceCollectionExtensions
             services.AddHostedService<RoundsStartup>();
         }
         if (node.RunsGateway)
-            services.AddGatewayServices(node, keys);
+            services.AddGatewayServices(node, keys, chain);
         // AI jobs still reach the orchestrator grain in-process (the AI wire path is not built yet).
         services.AddSingleton<IOrchestratorDirectory>(new LocalOrchestratorDirectory(keys.Orchestrator.Address.ToString()));
         services.AddSingleton<IBuiltInAIRunner, PaddleOcrRunner>();
@@ -88,10 +88,11 @@ internal static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// go-livepeer's discovery precedence (see shared spec: network.md §3): the webhook, else the fixed list; the
-    /// embedded node with both roles and neither set uses its own orchestrator, over the wire.
+    /// go-livepeer's discovery precedence (see shared spec: network.md §3): the webhook, else the fixed list; with neither
+    /// set, a node with both roles uses its own orchestrator, over the wire, and a gateway-only node on chain the active
+    /// transcoder pool.
     /// </summary>
-    private static void AddGatewayServices(this IServiceCollection services, NodeOptions node, NodeKeys keys)
+    private static void AddGatewayServices(this IServiceCollection services, NodeOptions node, NodeKeys keys, EthereumConnection? chain)
     {
         services.AddSingleton<OrchestratorClient>();
         services.AddSingleton(sp => new OrchestratorDiscovery(sp.GetRequiredService<OrchestratorClient>(), keys.Gateway, sp.GetRequiredService<TimeProvider>()));
@@ -101,9 +102,12 @@ internal static class ServiceCollectionExtensions
                 return new WebhookOrchestratorSource(new HttpClient(), new Uri(node.OrchWebhookUrl), sp.GetRequiredService<TimeProvider>());
             if (!string.IsNullOrWhiteSpace(node.OrchAddr))
                 return FixedOrchestratorSource.Parse(node.OrchAddr);
-            return node.RunsOrchestrator
-                ? new FixedOrchestratorSource([node.ServiceUri])
-                : throw new InvalidOperationException("a gateway-only node needs --orchAddr or --orchWebhookUrl");
+            if (node.RunsOrchestrator)
+                return new FixedOrchestratorSource([node.ServiceUri]);
+            return chain is not null
+                ? new OnChainOrchestratorSource(new TranscoderPoolReader(
+                    chain.Contracts.BondingManager, chain.Contracts.ServiceRegistry, sp.GetRequiredService<TimeProvider>()))
+                : throw new InvalidOperationException("a gateway-only node needs --orchAddr, --orchWebhookUrl or --network (the on-chain pool)");
         });
         services.AddSingleton(new SelectionAlgorithm
         {

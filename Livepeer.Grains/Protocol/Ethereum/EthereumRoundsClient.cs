@@ -3,7 +3,7 @@ using Livepeer.Rounds;
 
 namespace Livepeer.Protocol.Ethereum;
 
-/// <summary>Round initialization and reward through the RoundsManager and BondingManager contracts.</summary>
+/// <summary>Round initialization and reward (with pool hints) through the RoundsManager and BondingManager contracts.</summary>
 public sealed class EthereumRoundsClient(RoundsManagerClient rounds, BondingManagerClient bonding) : IRoundsClient
 {
     public async Task<RoundState> ReadAsync(EthAddress orchestrator)
@@ -27,5 +27,13 @@ public sealed class EthereumRoundsClient(RoundsManagerClient rounds, BondingMana
         return true;
     }
 
-    public Task RewardAsync() => bonding.RewardAsync();
+    /// <summary>
+    /// <c>rewardWithHint</c> with the orchestrator's neighbours in the pool, as go-livepeer rewards, so the contract
+    /// re-sorts it without walking the list.
+    /// </summary>
+    public async Task RewardAsync()
+    {
+        var (prev, next) = TranscoderPoolHints.Neighbours(await bonding.GetTranscoderPoolAsync(), bonding.Account);
+        await bonding.RewardWithHintAsync(prev, next);
+    }
 }

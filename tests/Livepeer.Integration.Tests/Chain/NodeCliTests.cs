@@ -47,6 +47,14 @@ public sealed class NodeCliTests(LongRoundsProtocolFixture fixture) : IClassFixt
         Assert.Contains("active: True", stake, StringComparison.Ordinal);
         Assert.Contains("pending stake: 1000000000000000000000 (1000) LPT wei", stake, StringComparison.Ordinal);
         Assert.Contains("pending fees: 0 (0) wei", await account.CliOkAsync("fees"), StringComparison.Ordinal);
+
+        var overdrawn = await account.CliAsync("withdrawFees", "1");
+        Assert.Equal(1, overdrawn.ExitCode);
+        Assert.Contains("insufficient fees to withdraw", overdrawn.Error, StringComparison.Ordinal);
+        var withdrawn = await account.CliOkAsync("withdrawFees");
+        Assert.Contains("withdrawFees: transaction 0x", withdrawn, StringComparison.Ordinal);
+        Assert.Contains($"recipient: {address}", withdrawn, StringComparison.Ordinal);
+        Assert.Contains("pending fees: 0 (0) wei", withdrawn, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,12 @@ public sealed class TicketRedemptionOnChainTests(LongRoundsProtocolFixture fixtu
         output.WriteLine(
             $"gas: redeemWinningTicket {single.GasUsed} (first in round), {warmSingle.GasUsed} (next); " +
             $"batchRedeemWinningTickets of 2: {batch.GasUsed} ({batch.GasUsed / 2} per ticket)");
+
+        // The fees leave the Minter by withdrawFees, in part and to another recipient.
+        var fees = await bonding.PendingFeesAsync(Orchestrator);
+        var withdrawn = await bonding.WithdrawFeesAsync(EthKey.Generate().Address, fees - 1);
+        Assert.True(withdrawn.Succeeded);
+        Assert.Equal(BigInteger.One, await bonding.PendingFeesAsync(Orchestrator));
     }
 
     [Fact]
