@@ -38,23 +38,31 @@ public sealed class AIPipelineGrain(AIModels models, IOptions<NodeOptions> optio
         return Task.CompletedTask;
     }
 
-    async Task<AIResult> IAIPipelineGrain.Run(AIJob job)
+    Task<AISlot> IAIPipelineGrain.Reserve()
     {
         if (_runners.Count == 0)
-            return AIResult.Failure(503, $"no runner for model {_modelId}");
+            return Task.FromResult(AISlot.Refused(503, $"no runner for model {_modelId}"));
+        return Task.FromResult(_slots.TryReserve([], out var runner) switch
+        {
+            AIReservation.Reserved => new AISlot(runner, null),
+            AIReservation.InsufficientCapacity => AISlot.Refused(503, "insufficient capacity"),
+            _ => AISlot.Refused(503, $"no runner for model {_modelId} is ready"),
+        });
+    }
+
+    Task IAIPipelineGrain.Release(int runner)
+    {
+        _slots.Release(runner);
+        return Task.CompletedTask;
+    }
+
+    async Task<AIResult> IAIPipelineGrain.Run(AIJob job, int reservedRunner)
+    {
+        var runner = reservedRunner;
         var tried = new List<int>();
         var failures = new List<string>();
-        while (tried.Count < MaxAttempts)
+        while (true)
         {
-            var reservation = _slots.TryReserve(tried, out var runner);
-            if (reservation != AIReservation.Reserved)
-            {
-                if (failures.Count > 0)
-                    break;
-                return reservation == AIReservation.InsufficientCapacity
-                    ? AIResult.Failure(503, "insufficient capacity")
-                    : AIResult.Failure(503, $"no runner for model {_modelId} is ready");
-            }
             try
             {
                 var result = await _runners[runner].Runner.RunAsync(job, CancellationToken.None);
@@ -72,6 +80,9 @@ public sealed class AIPipelineGrain(AIModels models, IOptions<NodeOptions> optio
             {
                 _slots.Release(runner);
             }
+            // The failed runner's slot is back; another runner needs a slot of its own.
+            if (tried.Count >= MaxAttempts || _slots.TryReserve(tried, out runner) != AIReservation.Reserved)
+                break;
         }
         return AIResult.Failure(502, $"{_pipeline} {_modelId} failed on every runner tried: {string.Join("; ", failures)}");
     }

@@ -71,6 +71,12 @@ public sealed class AISessionGrain(
         var result = await orchestrator.ProcessAIJob(new AIJobRequest(job, sender, payment, info.Price));
         if (staged is not { } paid)
             return result;
+        if (result.RefusedBeforePayment)
+        {
+            // The orchestrator never looked at the tickets: nothing was credited there, so nothing is here.
+            _balance.Restore(paid);
+            return result;
+        }
         if (result.Error is { StatusCode: 402 } rejected)
         {
             // Sent but refused: the credit is spent (go-livepeer's CreditSpent), and params are fetched afresh.

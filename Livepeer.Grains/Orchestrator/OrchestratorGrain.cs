@@ -165,25 +165,38 @@ public sealed class OrchestratorGrain(
 
     async Task<AIResult> IOrchestratorGrain.ProcessAIJob(AIJobRequest request)
     {
-        // go-livepeer's handleAIRequest order (see shared spec: ai.md §5): payment, units, capacity, balance, run, debit.
+        // go-livepeer's handleAIRequest order (see shared spec: ai.md §5): units, capacity, payment, balance, run,
+        // debit, release. A request refused for capacity leaves its tickets uncredited.
         var job = request.Job;
         if (!aiModels.Offers(job.Pipeline, job.ModelId))
-            return AIResult.Failure(503, $"no runner for model {job.ModelId}");
+            return Refuse(new AIError(503, $"no runner for model {job.ModelId}"));
+        var (units, unitsError) = await AIUnits.ComputeAsync(job);
+        if (unitsError is not null)
+            return Refuse(unitsError);
+        var pipeline = GrainFactory.GetGrain<IAIPipelineGrain>(AIPipelines.PipelineKey(job.Pipeline, job.ModelId));
+        var slot = await pipeline.Reserve();
+        if (slot.Error is { } capacityError)
+            return Refuse(capacityError);
+
         var manifest = AIPipelines.BillingManifest(job.Pipeline, job.ModelId);
-        var admission = await ProcessPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, aiModels.Price(job.Pipeline, job.ModelId));
+        SegmentAdmission admission;
+        try
+        {
+            admission = await ProcessPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, aiModels.Price(job.Pipeline, job.ModelId));
+        }
+        catch
+        {
+            await pipeline.Release(slot.Runner);
+            throw;
+        }
         if (admission.Status != SegmentAdmissionStatus.Admitted)
         {
+            await pipeline.Release(slot.Runner);
             _stats.AIJobsFailed++;
             var reason = admission.Status == SegmentAdmissionStatus.PaymentRejected ? $"payment error: {admission.Reason}" : admission.Reason;
             return AIResult.Failure(402, reason!);
         }
-        var (units, unitsError) = await AIUnits.ComputeAsync(job);
-        if (unitsError is not null)
-        {
-            _stats.AIJobsFailed++;
-            return new AIResult(null, null, unitsError, 0);
-        }
-        var result = await GrainFactory.GetGrain<IAIPipelineGrain>(AIPipelines.PipelineKey(job.Pipeline, job.ModelId)).Run(job);
+        var result = await pipeline.Run(job, slot.Runner);
         if (result.Error is not null)
         {
             _stats.AIJobsFailed++;
@@ -194,6 +207,12 @@ public sealed class OrchestratorGrain(
         var price = _balances.FixedPrice(request.Sender, manifest) ?? request.ExpectedPrice;
         _balances.Debit(request.Sender, manifest, new BigRational(units, 1) * price.PricePerPixel);
         return result with { Units = units };
+    }
+
+    private AIResult Refuse(AIError error)
+    {
+        _stats.AIJobsFailed++;
+        return AIResult.Refused(error);
     }
 
     Task IOrchestratorGrain.CompleteJob(Guid jobId, TranscodeOutcome outcome)

@@ -156,6 +156,7 @@ public sealed class AIGatewayTests(AINodeFixture node)
         Assert.Equal(2, (await PipelineStatus("test/capacity")).InUse);
 
         await WaitForHeldAsync(2);
+        await AssertPaidRequestAtCapacityLeavesItsTicketsUncreditedAsync();
         using (await node.Http.PostAsync(new Uri(node.CapacityRunner.Url, "test/release"), null))
         {
         }
@@ -167,6 +168,32 @@ public sealed class AIGatewayTests(AINodeFixture node)
 
         using var again = await node.Http.PostAsJsonAsync("/text-to-image", new { prompt = "a cat", model_id = "test/capacity", width = 8, height = 8 });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    /// <summary>
+    /// Capacity comes before payment, as in go-livepeer's handleAIRequest: a job sent with a ticket while every slot is
+    /// held is refused without the orchestrator receiving or crediting the ticket, and without taking a slot.
+    /// </summary>
+    private async Task AssertPaidRequestAtCapacityLeavesItsTicketsUncreditedAsync()
+    {
+        var keys = node.Services.GetRequiredService<NodeKeys>();
+        var orchestrator = node.Grains.GetGrain<IOrchestratorGrain>(keys.Orchestrator.Address.ToString());
+        var info = await orchestrator.GetAIOrchestratorInfo(keys.Gateway.Address, AIPipelines.TextToImage, "test/t2i");
+        var batch = await node.Grains.GetGrain<ITicketSenderGrain>(keys.Gateway.Address.ToString()).CreateTicketBatch(info!.TicketParams!, 1);
+        Assert.Null(batch.Error);
+        var manifest = AIPipelines.BillingManifest(AIPipelines.TextToImage, "test/capacity");
+        var before = await orchestrator.GetStats();
+        var balanceBefore = await orchestrator.GetBalance(keys.Gateway.Address, manifest);
+
+        var job = new AIJob(AIPipelines.TextToImage, "test/capacity", Encoding.UTF8.GetBytes("""{"prompt":"hold","width":8,"height":8}"""), [], null, false);
+        var result = await orchestrator.ProcessAIJob(new AIJobRequest(job, keys.Gateway.Address, batch.Batch, info.Price));
+
+        Assert.Equal(new AIError(503, "insufficient capacity"), result.Error);
+        Assert.True(result.RefusedBeforePayment);
+        var after = await orchestrator.GetStats();
+        Assert.Equal(before.TicketsReceived, after.TicketsReceived);
+        Assert.Equal(balanceBefore, await orchestrator.GetBalance(keys.Gateway.Address, manifest));
+        Assert.Equal(2, (await PipelineStatus("test/capacity")).InUse);
     }
 
     [Fact]
