@@ -50,3 +50,13 @@ public sealed record AIResult(
 
     public static AIResult Refused(AIError error) => new(null, null, error, 0, RefusedBeforePayment: true);
 }
+
+/// <summary>
+/// One item of a streamed AI reply: the <c>data:</c> payload of a server-sent event as the runner sent it, or, last,
+/// the outcome (<see cref="End"/>: an error, the units debited, or a whole reply from a runner that did not stream).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AIStreamItem([property: Id(0)] string? Data, [property: Id(1)] AIResult? End)
+{
+    public static AIStreamItem Ended(AIResult result) => new(null, result);
+}

@@ -22,6 +22,12 @@ public interface IAIPipelineGrain : IGrainWithStringKey
     /// </summary>
     Task<AIResult> Run(AIJob job, int reservedRunner);
 
+    /// <summary>
+    /// As <see cref="Run"/>, for a streamed LLM request: the runner's events as they arrive, then the outcome. A runner
+    /// that fails before its reply begins is replaced by another; one that breaks off mid-stream ends it with a 502.
+    /// </summary>
+    IAsyncEnumerable<AIStreamItem> RunStream(AIJob job, int reservedRunner);
+
     Task<AIPipelineStatus> GetStatus();
 }
 

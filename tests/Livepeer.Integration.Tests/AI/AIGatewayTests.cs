@@ -197,6 +197,38 @@ public sealed class AIGatewayTests(AINodeFixture node)
     }
 
     [Fact]
+    public async Task Llm_stream_events_reach_the_client_while_the_runner_is_still_streaming()
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/llm")
+        {
+            Content = JsonContent.Create(new { messages = new[] { new { role = "user", content = "hold" } }, model = "test/llm", stream = true }),
+        };
+        using var response = await node.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+
+        // The runner holds its stream open after the first chunk until released: that chunk must arrive first.
+        var first = await reader.ReadLineAsync(deadline.Token);
+        Assert.NotNull(first);
+        var chunk = JsonDocument.Parse(first["data: ".Length..]).RootElement.GetProperty("choices")[0];
+        Assert.Equal("echo:", chunk.GetProperty("delta").GetProperty("content").GetString());
+        Assert.Equal("", chunk.GetProperty("finish_reason").GetString());
+        using (var held = JsonDocument.Parse(await node.Http.GetStringAsync(new Uri(node.Runner.Url, "test/held"), deadline.Token)))
+            Assert.Equal(1, held.RootElement.GetProperty("held").GetInt32());
+
+        using (await node.Http.PostAsync(new Uri(node.Runner.Url, "test/release"), null, deadline.Token))
+        {
+        }
+        var rest = await reader.ReadToEndAsync(deadline.Token);
+        Assert.DoesNotContain("[DONE]", rest);
+        var last = rest.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(e => JsonDocument.Parse(e["data: ".Length..]).RootElement.GetProperty("choices")[0]).Last();
+        Assert.Equal(" hold", last.GetProperty("delta").GetProperty("content").GetString());
+        Assert.Equal("stop", last.GetProperty("finish_reason").GetString());
+    }
+
+    [Fact]
     public async Task Llm_streams_server_sent_events_ending_with_the_finish_reason_and_no_done_marker()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/llm")
