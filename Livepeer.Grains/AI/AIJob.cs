@@ -34,12 +34,29 @@ public sealed record AIError([property: Id(0)] int StatusCode, [property: Id(1)]
 /// What a runner answered: its JSON reply (media still as data URIs), or for a streamed LLM request the <c>data:</c>
 /// payloads of its events in order, or an error. <paramref name="Units"/> is what the orchestrator debited.
 /// </summary>
+/// <param name="RefusedBeforePayment">
+/// The orchestrator refused the job before processing its payment (no runner, no capacity, bad input): the tickets
+/// sent with it were not credited, so the gateway keeps its credit as if it had not sent them.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record AIResult(
     [property: Id(0)] byte[]? Body,
     [property: Id(1)] IReadOnlyList<string>? Events,
     [property: Id(2)] AIError? Error,
-    [property: Id(3)] long Units)
+    [property: Id(3)] long Units,
+    [property: Id(4)] bool RefusedBeforePayment = false)
 {
     public static AIResult Failure(int statusCode, string message) => new(null, null, new AIError(statusCode, message), 0);
+
+    public static AIResult Refused(AIError error) => new(null, null, error, 0, RefusedBeforePayment: true);
+}
+
+/// <summary>
+/// One item of a streamed AI reply: the <c>data:</c> payload of a server-sent event as the runner sent it, or, last,
+/// the outcome (<see cref="End"/>: an error, the units debited, or a whole reply from a runner that did not stream).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AIStreamItem([property: Id(0)] string? Data, [property: Id(1)] AIResult? End)
+{
+    public static AIStreamItem Ended(AIResult result) => new(null, result);
 }

@@ -39,23 +39,31 @@ public sealed class AIPipelineGrain(AIModels models, IOptions<NodeOptions> optio
         return Task.CompletedTask;
     }
 
-    async Task<AIResult> IAIPipelineGrain.Run(AIJob job)
+    Task<AISlot> IAIPipelineGrain.Reserve()
     {
         if (_runners.Count == 0)
-            return AIResult.Failure(503, $"no runner for model {_modelId}");
+            return Task.FromResult(AISlot.Refused(503, $"no runner for model {_modelId}"));
+        return Task.FromResult(_slots.TryReserve([], out var runner) switch
+        {
+            AIReservation.Reserved => new AISlot(runner, null),
+            AIReservation.InsufficientCapacity => AISlot.Refused(503, "insufficient capacity"),
+            _ => AISlot.Refused(503, $"no runner for model {_modelId} is ready"),
+        });
+    }
+
+    Task IAIPipelineGrain.Release(int runner)
+    {
+        _slots.Release(runner);
+        return Task.CompletedTask;
+    }
+
+    async Task<AIResult> IAIPipelineGrain.Run(AIJob job, int reservedRunner)
+    {
+        var runner = reservedRunner;
         var tried = new List<int>();
         var failures = new List<string>();
-        while (tried.Count < MaxAttempts)
+        while (true)
         {
-            var reservation = _slots.TryReserve(tried, out var runner);
-            if (reservation != AIReservation.Reserved)
-            {
-                if (failures.Count > 0)
-                    break;
-                return reservation == AIReservation.InsufficientCapacity
-                    ? AIResult.Failure(503, "insufficient capacity")
-                    : AIResult.Failure(503, $"no runner for model {_modelId} is ready");
-            }
             try
             {
                 var result = await _runners[runner].Runner.RunAsync(job, CancellationToken.None);
@@ -73,8 +81,90 @@ public sealed class AIPipelineGrain(AIModels models, IOptions<NodeOptions> optio
             {
                 _slots.Release(runner);
             }
+            // The failed runner's slot is back; another runner needs a slot of its own.
+            if (tried.Count >= MaxAttempts || _slots.TryReserve(tried, out runner) != AIReservation.Reserved)
+                break;
         }
         return AIResult.Failure(502, $"{_pipeline} {_modelId} failed on every runner tried: {string.Join("; ", failures)}");
+    }
+
+    async IAsyncEnumerable<AIStreamItem> IAIPipelineGrain.RunStream(AIJob job, int reservedRunner)
+    {
+        var runner = reservedRunner;
+        var tried = new List<int>();
+        var failures = new List<string>();
+        AIRunnerReply? reply = null;
+        try
+        {
+            // Failover as in Run, up to the moment the runner's reply begins; after that the client has events.
+            while (reply is null && runner >= 0)
+            {
+                try
+                {
+                    reply = await OpenAsync(_runners[runner].Runner, job);
+                    _slots.Report(runner, healthy: true);
+                }
+                catch (AIRunnerUnavailableException e)
+                {
+                    logger.LogWarning("{Pipeline} {ModelId}: {Failure}; trying another runner", _pipeline, _modelId, e.Message);
+                    _slots.Report(runner, healthy: false);
+                    failures.Add(e.Message);
+                    tried.Add(runner);
+                    _slots.Release(runner);
+                    if (tried.Count >= MaxAttempts || _slots.TryReserve(tried, out runner) != AIReservation.Reserved)
+                        runner = -1;
+                }
+            }
+            if (reply is null)
+            {
+                yield return AIStreamItem.Ended(AIResult.Failure(502, $"{_pipeline} {_modelId} failed on every runner tried: {string.Join("; ", failures)}"));
+                yield break;
+            }
+            if (reply.Events is not { } stream)
+            {
+                yield return AIStreamItem.Ended(reply.Result!);
+                yield break;
+            }
+            await using var events = stream.GetAsyncEnumerator();
+            while (true)
+            {
+                var (more, failure) = await NextAsync(events);
+                if (failure is not null)
+                {
+                    _slots.Report(runner, healthy: false);
+                    yield return AIStreamItem.Ended(AIResult.Failure(502, failure));
+                    yield break;
+                }
+                if (!more)
+                    break;
+                yield return new AIStreamItem(events.Current, null);
+            }
+            yield return AIStreamItem.Ended(new AIResult(null, null, null, 0));
+        }
+        finally
+        {
+            if (runner >= 0)
+                _slots.Release(runner);
+        }
+    }
+
+    private static Task<AIRunnerReply> OpenAsync(IAIRunner runner, AIJob job) => runner is IAIStreamingRunner streaming
+        ? streaming.OpenAsync(job, CancellationToken.None)
+        : RunWholeAsync(runner, job);
+
+    private static async Task<AIRunnerReply> RunWholeAsync(IAIRunner runner, AIJob job) =>
+        new(await runner.RunAsync(job, CancellationToken.None), null);
+
+    private static async Task<(bool More, string? Failure)> NextAsync(IAsyncEnumerator<string> events)
+    {
+        try
+        {
+            return (await events.MoveNextAsync(), null);
+        }
+        catch (AIRunnerUnavailableException e)
+        {
+            return (false, e.Message);
+        }
     }
 
     Task<AIPipelineStatus> IAIPipelineGrain.GetStatus() => Task.FromResult(new AIPipelineStatus(

@@ -28,6 +28,27 @@ public sealed class AISessionGrain(
 
     async Task<AIResult> IAISessionGrain.Process(AIJob job)
     {
+        var (paid, failure) = await PayAsync(job);
+        if (failure is not null)
+            return failure;
+        return Settle(job, paid, await paid.Orchestrator.ProcessAIJob(paid.Request));
+    }
+
+    async IAsyncEnumerable<AIStreamItem> IAISessionGrain.ProcessStream(AIJob job)
+    {
+        var (paid, failure) = await PayAsync(job);
+        if (failure is not null)
+        {
+            yield return AIStreamItem.Ended(failure);
+            yield break;
+        }
+        await foreach (var item in paid.Orchestrator.ProcessAIStream(paid.Request))
+            yield return item.End is { } end ? AIStreamItem.Ended(Settle(job, paid, end)) : item;
+    }
+
+    /// <summary>Ticket params at the model's price, the fee for the job's units, and the tickets that cover it.</summary>
+    private async Task<(AIPayment Paid, AIResult? Failure)> PayAsync(AIJob job)
+    {
         var orchestratorId = orchestrators.Select();
         if (orchestratorId != _orchestratorId)
         {
@@ -41,15 +62,15 @@ public sealed class AISessionGrain(
         {
             _info = await orchestrator.GetAIOrchestratorInfo(sender, job.Pipeline, job.ModelId);
             if (_info is null)
-                return AIResult.Failure(503, $"no runner for model {job.ModelId}");
+                return (default, AIResult.Failure(503, $"no runner for model {job.ModelId}"));
         }
         var info = _info;
         if (info.TicketParams is not { } ticketParams)
-            return AIResult.Failure(500, $"orchestrator {orchestratorId} issued no ticket params: {info.Error?.Message}");
+            return (default, AIResult.Failure(500, $"orchestrator {orchestratorId} issued no ticket params: {info.Error?.Message}"));
 
         var (units, unitsError) = await AIUnits.ComputeAsync(job);
         if (unitsError is not null)
-            return new AIResult(null, null, unitsError, 0);
+            return (default, new AIResult(null, null, unitsError, 0));
         var fee = new BigRational(units, 1) * info.Price.PricePerPixel;
         StagedPayment? staged = null;
         TicketBatch? payment = null;
@@ -63,24 +84,36 @@ public sealed class AISessionGrain(
                 {
                     _balance.Restore(staged.Value);
                     _info = null;
-                    return AIResult.Failure(500, $"cannot pay orchestrator {orchestratorId}: {error.Message}");
+                    return (default, AIResult.Failure(500, $"cannot pay orchestrator {orchestratorId}: {error.Message}"));
                 }
                 payment = batch.Batch;
             }
         }
+        return (new AIPayment(orchestrator, orchestratorId, new AIJobRequest(job, sender, payment, info.Price), staged), null);
+    }
 
-        var result = await orchestrator.ProcessAIJob(new AIJobRequest(job, sender, payment, info.Price));
-        if (staged is not { } paid)
+    /// <summary>Settles the staged credit from what the orchestrator answered.</summary>
+    private AIResult Settle(AIJob job, AIPayment paid, AIResult result)
+    {
+        if (paid.Staged is not { } staged)
             return result;
+        if (result.RefusedBeforePayment)
+        {
+            // The orchestrator never looked at the tickets: nothing was credited there, so nothing is here.
+            _balance.Restore(staged);
+            return result;
+        }
         if (result.Error is { StatusCode: 402 } rejected)
         {
             // Sent but refused: the credit is spent (go-livepeer's CreditSpent), and params are fetched afresh.
-            logger.LogWarning("{Pipeline} {ModelId}: orchestrator refused {Tickets} tickets: {Error}", job.Pipeline, job.ModelId, paid.NumTickets, rejected.Message);
+            logger.LogWarning("{Pipeline} {ModelId}: orchestrator refused {Tickets} tickets: {Error}", job.Pipeline, job.ModelId, staged.NumTickets, rejected.Message);
             _info = null;
-            return AIResult.Failure(500, $"orchestrator {orchestratorId} refused the payment: {rejected.Message}");
+            return AIResult.Failure(500, $"orchestrator {paid.OrchestratorId} refused the payment: {rejected.Message}");
         }
         // The orchestrator credited the tickets and debited only work it did: a failed job leaves the credit there.
-        _balance.Settle(paid, new BigRational(result.Units, 1) * info.Price.PricePerPixel);
+        _balance.Settle(staged, new BigRational(result.Units, 1) * paid.Request.ExpectedPrice.PricePerPixel);
         return result;
     }
+
+    private readonly record struct AIPayment(IOrchestratorGrain Orchestrator, string OrchestratorId, AIJobRequest Request, StagedPayment? Staged);
 }

@@ -10,28 +10,46 @@ namespace Livepeer.AI;
 /// aiModels.json): <c>POST {url}/{pipeline}</c> with the request as the gateway got it, bearer token when configured
 /// (see shared spec: ai.md §1 hop 3, §7.3).
 /// </summary>
-public sealed class HttpAIRunner(Uri baseUrl, string? token, HttpClient http, TimeSpan timeout) : IAIRunner
+public sealed class HttpAIRunner(Uri baseUrl, string? token, HttpClient http, TimeSpan timeout) : IAIStreamingRunner
 {
     public string Name => baseUrl.ToString();
 
     public async Task<AIResult> RunAsync(AIJob job, CancellationToken cancellationToken)
     {
+        var reply = await OpenAsync(job, cancellationToken);
+        if (reply.Events is not { } stream)
+            return reply.Result!;
+        var events = new List<string>();
+        await foreach (var data in stream.WithCancellation(cancellationToken))
+            events.Add(data);
+        return new AIResult(null, events, null, 0);
+    }
+
+    public async Task<AIRunnerReply> OpenAsync(AIJob job, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, job.Pipeline)) { Content = Content(job) };
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        HttpResponseMessage? response = null;
         try
         {
-            using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             // A refused token is the orchestrator's configuration, not the client's request: another runner may take it.
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 throw new AIRunnerUnavailableException($"runner {Name} refused the bearer token ({(int)response.StatusCode}): {ErrorMessage(await response.Content.ReadAsStringAsync(deadline.Token))}");
             if ((int)response.StatusCode >= 500)
                 throw new AIRunnerUnavailableException($"runner {Name} answered {(int)response.StatusCode}: {ErrorMessage(await response.Content.ReadAsStringAsync(deadline.Token))}");
             if (!response.IsSuccessStatusCode)
-                return AIResult.Failure((int)response.StatusCode, ErrorMessage(await response.Content.ReadAsStringAsync(deadline.Token)));
+                return new AIRunnerReply(AIResult.Failure((int)response.StatusCode, ErrorMessage(await response.Content.ReadAsStringAsync(deadline.Token))), null);
             if (job.Stream && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
-                return await ReadEventsAsync(response, deadline.Token);
-            return new AIResult(await response.Content.ReadAsByteArrayAsync(deadline.Token), null, null, 0);
+            {
+                // The reader owns the response and the deadline from here on.
+                var events = ReadEventsAsync(response, deadline);
+                response = null;
+                deadline = null;
+                return new AIRunnerReply(null, events);
+            }
+            return new AIRunnerReply(new AIResult(await response.Content.ReadAsByteArrayAsync(deadline.Token), null, null, 0), null);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -40,6 +58,11 @@ public sealed class HttpAIRunner(Uri baseUrl, string? token, HttpClient http, Ti
         catch (HttpRequestException e)
         {
             throw new AIRunnerUnavailableException($"runner {Name} is unreachable: {e.Message}", e);
+        }
+        finally
+        {
+            response?.Dispose();
+            deadline?.Dispose();
         }
     }
 
@@ -79,28 +102,40 @@ public sealed class HttpAIRunner(Uri baseUrl, string? token, HttpClient http, Ti
     }
 
     /// <summary>
-    /// The runner's events up to its last chunk: as go-livepeer's gateway, stop after the chunk whose
+    /// The runner's events as they arrive, up to its last chunk: as go-livepeer's gateway, stop after the chunk whose
     /// <c>finish_reason</c> is set and never forward <c>[DONE]</c> (see shared spec: ai.md §2.5).
     /// </summary>
-    private async Task<AIResult> ReadEventsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<string> ReadEventsAsync(HttpResponseMessage response, CancellationTokenSource deadline)
     {
-        var events = new List<string>();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        using var owned = response;
+        using var ownedDeadline = deadline;
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+        while (await ReadLineAsync(reader, deadline.Token) is { } line)
         {
             if (!line.StartsWith("data:", StringComparison.Ordinal))
                 continue;
             var data = line[5..].Trim();
             if (data == "[DONE]")
-                break;
+                yield break;
             using var chunk = JsonDocument.Parse(data);
             if (chunk.RootElement.TryGetProperty("error", out var error))
                 throw new AIRunnerUnavailableException($"runner {Name} failed while streaming: {error}");
-            events.Add(data);
+            yield return data;
             if (IsLastChunk(chunk.RootElement))
-                break;
+                yield break;
         }
-        return new AIResult(null, events, null, 0);
+    }
+
+    private async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
+        {
+            throw new AIRunnerUnavailableException($"runner {Name} broke off its event stream: {e.Message}", e);
+        }
     }
 
     private static bool IsLastChunk(JsonElement chunk) =>

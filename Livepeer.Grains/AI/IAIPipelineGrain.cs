@@ -8,12 +8,34 @@ namespace Livepeer.AI;
 public interface IAIPipelineGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Reserves a slot, runs the job on the least busy runner that is up, tries another runner when one fails, and
-    /// releases the slot. 503 when no runner serves the model or all are busy; 502 when every runner tried failed.
+    /// Reserves a slot on the least busy runner that is up, before the payment is processed as in go-livepeer's
+    /// <c>handleAIRequest</c> (see shared spec: ai.md §5): 503 when no runner serves the model or all are busy.
     /// </summary>
-    Task<AIResult> Run(AIJob job);
+    Task<AISlot> Reserve();
+
+    /// <summary>Gives back a reserved slot whose job will not run (its payment was refused).</summary>
+    Task Release(int runner);
+
+    /// <summary>
+    /// Runs the job on the runner of a reserved slot, tries another runner when one fails, and releases every slot it
+    /// held. 502 when every runner tried failed.
+    /// </summary>
+    Task<AIResult> Run(AIJob job, int reservedRunner);
+
+    /// <summary>
+    /// As <see cref="Run"/>, for a streamed LLM request: the runner's events as they arrive, then the outcome. A runner
+    /// that fails before its reply begins is replaced by another; one that breaks off mid-stream ends it with a 502.
+    /// </summary>
+    IAsyncEnumerable<AIStreamItem> RunStream(AIJob job, int reservedRunner);
 
     Task<AIPipelineStatus> GetStatus();
+}
+
+/// <summary>A reserved slot on runner <paramref name="Runner"/>, or why none was reserved.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AISlot([property: Id(0)] int Runner, [property: Id(1)] AIError? Error)
+{
+    public static AISlot Refused(int statusCode, string message) => new(-1, new AIError(statusCode, message));
 }
 
 /// <summary>What a pipeline grain reports about itself.</summary>

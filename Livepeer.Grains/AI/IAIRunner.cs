@@ -19,5 +19,21 @@ public interface IAIRunner
     Task<string> GetHardwareInfoAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>A runner that can hand over a streamed reply (server-sent events) while its runner is still sending it.</summary>
+public interface IAIStreamingRunner : IAIRunner
+{
+    /// <summary>
+    /// Starts the job; throws <see cref="AIRunnerUnavailableException"/> as <see cref="IAIRunner.RunAsync"/> does until
+    /// the reply has begun. A reply that is not an event stream comes back whole.
+    /// </summary>
+    Task<AIRunnerReply> OpenAsync(AIJob job, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A runner's whole <paramref name="Result"/>, or its <paramref name="Events"/> read as they arrive (enumerating them
+/// throws <see cref="AIRunnerUnavailableException"/> when the stream breaks).
+/// </summary>
+public sealed record AIRunnerReply(AIResult? Result, IAsyncEnumerable<string>? Events);
+
 /// <summary>The runner could not do the job: the orchestrator tries another runner, then fails the request with a 5xx.</summary>
 public sealed class AIRunnerUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

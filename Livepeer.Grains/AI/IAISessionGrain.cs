@@ -8,4 +8,7 @@ namespace Livepeer.AI;
 public interface IAISessionGrain : IGrainWithStringKey
 {
     Task<AIResult> Process(AIJob job);
+
+    /// <summary>As <see cref="Process"/> for a streamed LLM request: the runner's events as they arrive, then the outcome.</summary>
+    IAsyncEnumerable<AIStreamItem> ProcessStream(AIJob job);
 }

@@ -39,6 +39,9 @@ public interface IOrchestratorGrain : IGrainWithStringKey
     /// </summary>
     Task<AIResult> ProcessAIJob(AIJobRequest request);
 
+    /// <summary>As <see cref="ProcessAIJob"/> for a streamed LLM request: the runner's events as they arrive, then the outcome.</summary>
+    IAsyncEnumerable<AIStreamItem> ProcessAIStream(AIJobRequest request);
+
     /// <summary>Called by a worker when a job it took from the stream is done.</summary>
     Task CompleteJob(Guid jobId, TranscodeOutcome outcome);
 

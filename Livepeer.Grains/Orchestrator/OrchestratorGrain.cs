@@ -183,35 +183,83 @@ public sealed class OrchestratorGrain(
 
     async Task<AIResult> IOrchestratorGrain.ProcessAIJob(AIJobRequest request)
     {
-        // go-livepeer's handleAIRequest order (see shared spec: ai.md §5): payment, units, capacity, balance, run, debit.
+        var (admitted, refusal) = await AdmitAIJobAsync(request);
+        if (refusal is not null)
+            return refusal;
+        return CompleteAIJob(request, admitted, await admitted.Pipeline.Run(request.Job, admitted.Runner));
+    }
+
+    async IAsyncEnumerable<AIStreamItem> IOrchestratorGrain.ProcessAIStream(AIJobRequest request)
+    {
+        var (admitted, refusal) = await AdmitAIJobAsync(request);
+        if (refusal is not null)
+        {
+            yield return AIStreamItem.Ended(refusal);
+            yield break;
+        }
+        await foreach (var item in admitted.Pipeline.RunStream(request.Job, admitted.Runner))
+            yield return item.End is { } end ? AIStreamItem.Ended(CompleteAIJob(request, admitted, end)) : item;
+    }
+
+    /// <summary>
+    /// go-livepeer's handleAIRequest order up to the job (see shared spec: ai.md §5): units, capacity, payment,
+    /// balance. A request refused for capacity leaves its tickets uncredited; a refused payment gives its slot back.
+    /// </summary>
+    private async Task<(AIAdmission Admitted, AIResult? Refusal)> AdmitAIJobAsync(AIJobRequest request)
+    {
         var job = request.Job;
         if (!aiModels.Offers(job.Pipeline, job.ModelId))
-            return AIResult.Failure(503, $"no runner for model {job.ModelId}");
-        var manifest = AIPipelines.BillingManifest(job.Pipeline, job.ModelId);
-        var admission = await ProcessPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, aiModels.Price(job.Pipeline, job.ModelId));
-        if (admission.Status != SegmentAdmissionStatus.Admitted)
-        {
-            _stats.AIJobsFailed++;
-            var reason = admission.Status == SegmentAdmissionStatus.PaymentRejected ? $"payment error: {admission.Reason}" : admission.Reason;
-            return AIResult.Failure(402, reason!);
-        }
+            return (default, Refuse(new AIError(503, $"no runner for model {job.ModelId}")));
         var (units, unitsError) = await AIUnits.ComputeAsync(job);
         if (unitsError is not null)
+            return (default, Refuse(unitsError));
+        var pipeline = GrainFactory.GetGrain<IAIPipelineGrain>(AIPipelines.PipelineKey(job.Pipeline, job.ModelId));
+        var slot = await pipeline.Reserve();
+        if (slot.Error is { } capacityError)
+            return (default, Refuse(capacityError));
+
+        var manifest = AIPipelines.BillingManifest(job.Pipeline, job.ModelId);
+        SegmentAdmission admission;
+        try
         {
-            _stats.AIJobsFailed++;
-            return new AIResult(null, null, unitsError, 0);
+            admission = await ProcessPaymentAsync(request.Sender, manifest, request.Payment, request.ExpectedPrice, aiModels.Price(job.Pipeline, job.ModelId));
         }
-        var result = await GrainFactory.GetGrain<IAIPipelineGrain>(AIPipelines.PipelineKey(job.Pipeline, job.ModelId)).Run(job);
+        catch
+        {
+            await pipeline.Release(slot.Runner);
+            throw;
+        }
+        if (admission.Status != SegmentAdmissionStatus.Admitted)
+        {
+            await pipeline.Release(slot.Runner);
+            _stats.AIJobsFailed++;
+            var reason = admission.Status == SegmentAdmissionStatus.PaymentRejected ? $"payment error: {admission.Reason}" : admission.Reason;
+            return (default, AIResult.Failure(402, reason!));
+        }
+        return (new AIAdmission(pipeline, slot.Runner, units, manifest), null);
+    }
+
+    /// <summary>Debits a job that ran: its units × the price fixed for the sender.</summary>
+    private AIResult CompleteAIJob(AIJobRequest request, AIAdmission admitted, AIResult result)
+    {
         if (result.Error is not null)
         {
             _stats.AIJobsFailed++;
             return result;
         }
         _stats.AIJobsProcessed++;
-        _stats.AIUnits += units;
-        var price = _balances.FixedPrice(request.Sender, manifest) ?? request.ExpectedPrice;
-        _balances.Debit(request.Sender, manifest, new BigRational(units, 1) * price.PricePerPixel);
-        return result with { Units = units };
+        _stats.AIUnits += admitted.Units;
+        var price = _balances.FixedPrice(request.Sender, admitted.Manifest) ?? request.ExpectedPrice;
+        _balances.Debit(request.Sender, admitted.Manifest, new BigRational(admitted.Units, 1) * price.PricePerPixel);
+        return result with { Units = admitted.Units };
+    }
+
+    private readonly record struct AIAdmission(IAIPipelineGrain Pipeline, int Runner, long Units, string Manifest);
+
+    private AIResult Refuse(AIError error)
+    {
+        _stats.AIJobsFailed++;
+        return AIResult.Refused(error);
     }
 
     Task IOrchestratorGrain.CompleteJob(Guid jobId, TranscodeOutcome outcome)

@@ -82,27 +82,55 @@ public static class AIApi
     }
 
     /// <summary>
-    /// An LLM reply as server-sent events, one <c>data:</c> line per chunk, ending with the chunk that carries a
-    /// <c>finish_reason</c>; <c>[DONE]</c> is not forwarded, as go-livepeer's gateway (see shared spec: ai.md §2.5).
+    /// An LLM reply as server-sent events, each forwarded as soon as the runner sent it, one <c>data:</c> line per chunk,
+    /// ending with the chunk that carries a <c>finish_reason</c>; <c>[DONE]</c> is not forwarded, as go-livepeer's
+    /// gateway (see shared spec: ai.md §2.5). An error before the first event is an ordinary error reply; one after it
+    /// ends the stream with the runner's <c>data: {"error": ...}</c> event.
     /// </summary>
     private static async Task<IResult> StreamAsync(AIJob job, IGrainFactory grains, HttpContext context)
     {
-        var result = await ProcessAsync(job, grains);
-        if (result.Error is { } error)
-            return AIErrors.Detail(error.StatusCode, error.Message);
-        var events = result.Events ?? [Encoding(result.Body)];
+        var stream = grains.GetGrain<IAISessionGrain>(AIPipelines.PipelineKey(job.Pipeline, job.ModelId)).ProcessStream(job);
+        await using var items = stream.GetAsyncEnumerator(context.RequestAborted);
+        var item = await NextAsync(job, items);
+        if (item.End is { Error: { } refused })
+            return AIErrors.Detail(refused.StatusCode, refused.Message);
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
-        foreach (var data in events)
+        while (true)
         {
-            await response.WriteAsync($"data: {data}\n\n", context.RequestAborted);
-            await response.Body.FlushAsync(context.RequestAborted);
+            if (item.End is { } end)
+            {
+                if (end.Error is { } error)
+                    await WriteEventAsync(context, JsonSerializer.Serialize(new { error = error.Message }));
+                else if (end.Body is { } whole)
+                    await WriteEventAsync(context, System.Text.Encoding.UTF8.GetString(whole));
+                return Results.Empty;
+            }
+            await WriteEventAsync(context, item.Data!);
+            item = await NextAsync(job, items);
         }
-        return Results.Empty;
     }
 
-    private static string Encoding(byte[]? body) => body is null ? "{}" : System.Text.Encoding.UTF8.GetString(body);
+    private static async Task<AIStreamItem> NextAsync(AIJob job, IAsyncEnumerator<AIStreamItem> items)
+    {
+        try
+        {
+            return await items.MoveNextAsync()
+                ? items.Current
+                : AIStreamItem.Ended(AIResult.Failure(StatusCodes.Status502BadGateway, $"{job.Pipeline} {job.ModelId} ended its stream without an outcome"));
+        }
+        catch (TimeoutException e)
+        {
+            return AIStreamItem.Ended(AIResult.Failure(StatusCodes.Status504GatewayTimeout, $"{job.Pipeline} {job.ModelId} timed out: {e.Message}"));
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpContext context, string data)
+    {
+        await context.Response.WriteAsync($"data: {data}\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
 
     private static async Task<IResult> ImageToVideoResult(HttpRequest request, AIAsyncJobs jobs)
     {

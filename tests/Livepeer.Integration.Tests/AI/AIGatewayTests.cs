@@ -156,6 +156,7 @@ public sealed class AIGatewayTests(AINodeFixture node)
         Assert.Equal(2, (await PipelineStatus("test/capacity")).InUse);
 
         await WaitForHeldAsync(2);
+        await AssertPaidRequestAtCapacityLeavesItsTicketsUncreditedAsync();
         using (await node.Http.PostAsync(new Uri(node.CapacityRunner.Url, "test/release"), null))
         {
         }
@@ -167,6 +168,64 @@ public sealed class AIGatewayTests(AINodeFixture node)
 
         using var again = await node.Http.PostAsJsonAsync("/text-to-image", new { prompt = "a cat", model_id = "test/capacity", width = 8, height = 8 });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    /// <summary>
+    /// Capacity comes before payment, as in go-livepeer's handleAIRequest: a job sent with a ticket while every slot is
+    /// held is refused without the orchestrator receiving or crediting the ticket, and without taking a slot.
+    /// </summary>
+    private async Task AssertPaidRequestAtCapacityLeavesItsTicketsUncreditedAsync()
+    {
+        var keys = node.Services.GetRequiredService<NodeKeys>();
+        var orchestrator = node.Grains.GetGrain<IOrchestratorGrain>(keys.Orchestrator.Address.ToString());
+        var info = await orchestrator.GetAIOrchestratorInfo(keys.Gateway.Address, AIPipelines.TextToImage, "test/t2i");
+        var batch = await node.Grains.GetGrain<ITicketSenderGrain>(keys.Gateway.Address.ToString()).CreateTicketBatch(info!.TicketParams!, 1);
+        Assert.Null(batch.Error);
+        var manifest = AIPipelines.BillingManifest(AIPipelines.TextToImage, "test/capacity");
+        var before = await orchestrator.GetStats();
+        var balanceBefore = await orchestrator.GetBalance(keys.Gateway.Address, manifest);
+
+        var job = new AIJob(AIPipelines.TextToImage, "test/capacity", Encoding.UTF8.GetBytes("""{"prompt":"hold","width":8,"height":8}"""), [], null, false);
+        var result = await orchestrator.ProcessAIJob(new AIJobRequest(job, keys.Gateway.Address, batch.Batch, info.Price));
+
+        Assert.Equal(new AIError(503, "insufficient capacity"), result.Error);
+        Assert.True(result.RefusedBeforePayment);
+        var after = await orchestrator.GetStats();
+        Assert.Equal(before.TicketsReceived, after.TicketsReceived);
+        Assert.Equal(balanceBefore, await orchestrator.GetBalance(keys.Gateway.Address, manifest));
+        Assert.Equal(2, (await PipelineStatus("test/capacity")).InUse);
+    }
+
+    [Fact]
+    public async Task Llm_stream_events_reach_the_client_while_the_runner_is_still_streaming()
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/llm")
+        {
+            Content = JsonContent.Create(new { messages = new[] { new { role = "user", content = "hold" } }, model = "test/llm", stream = true }),
+        };
+        using var response = await node.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+
+        // The runner holds its stream open after the first chunk until released: that chunk must arrive first.
+        var first = await reader.ReadLineAsync(deadline.Token);
+        Assert.NotNull(first);
+        var chunk = JsonDocument.Parse(first["data: ".Length..]).RootElement.GetProperty("choices")[0];
+        Assert.Equal("echo:", chunk.GetProperty("delta").GetProperty("content").GetString());
+        Assert.Equal("", chunk.GetProperty("finish_reason").GetString());
+        using (var held = JsonDocument.Parse(await node.Http.GetStringAsync(new Uri(node.Runner.Url, "test/held"), deadline.Token)))
+            Assert.Equal(1, held.RootElement.GetProperty("held").GetInt32());
+
+        using (await node.Http.PostAsync(new Uri(node.Runner.Url, "test/release"), null, deadline.Token))
+        {
+        }
+        var rest = await reader.ReadToEndAsync(deadline.Token);
+        Assert.DoesNotContain("[DONE]", rest);
+        var last = rest.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(e => JsonDocument.Parse(e["data: ".Length..]).RootElement.GetProperty("choices")[0]).Last();
+        Assert.Equal(" hold", last.GetProperty("delta").GetProperty("content").GetString());
+        Assert.Equal("stop", last.GetProperty("finish_reason").GetString());
     }
 
     [Fact]

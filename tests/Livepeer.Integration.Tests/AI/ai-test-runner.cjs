@@ -87,15 +87,18 @@ async function job(path, req, body, res) {
     const p = JSON.parse(body);
     const last = [...p.messages].reverse().find(m => m.role === 'user');
     const words = ('echo: ' + (last ? last.content : '')).split(' ');
+    const hold = last?.content === 'hold';
     const base = { id: 'chatcmpl-test', model: p.model || args.model || '', created: Math.floor(Date.now() / 1000) };
     const usage = { prompt_tokens: p.messages.length, completion_tokens: words.length, total_tokens: p.messages.length + words.length };
     if (!p.stream)
       return json(res, 200, { ...base, usage, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: words.join(' ') } }] });
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
-    words.forEach((w, i) => {
+    // A last user message of "hold" keeps the stream open after its first chunk until POST /test/release.
+    for (const [i, w] of words.entries()) {
       const last = i === words.length - 1;
       res.write(`data: ${JSON.stringify({ ...base, usage, choices: [{ index: 0, finish_reason: last ? 'stop' : '', delta: { role: 'assistant', content: (i ? ' ' : '') + w } }] })}\n\n`);
-    });
+      if (i === 0 && !last && hold) await new Promise(resolve => held.push(resolve));
+    }
     res.write('data: [DONE]\n\n');
     return res.end();
   }
