@@ -36,7 +36,8 @@ public static class SiloRolesSiloBuilderExtensions
     public static ISiloBuilder AddSiloRoles(this ISiloBuilder silo, IEnumerable<string> roles, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var list = roles.ToList();
-        silo.Configure<SiloOptions>(o => o.SiloName = SiloRoles.SiloName(list, string.IsNullOrEmpty(o.SiloName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : o.SiloName));
+        // After every other configuration (a test cluster names its silos too), so the roles stay in the name.
+        silo.Services.PostConfigure<SiloOptions>(o => o.SiloName = SiloRoles.SiloName(list, string.IsNullOrEmpty(o.SiloName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : o.SiloName));
         var all = SiloRoles.Metadata(list);
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
             all[key] = value;
