@@ -85,6 +85,8 @@ public sealed class BroadcastSessionGrain(
 
     Task<byte[]?> IBroadcastSessionGrain.GetSegment(string rendition, long seqNo) => Task.FromResult(_playlist.Segment(rendition, seqNo));
 
+    Task<IReadOnlyList<string>> IBroadcastSessionGrain.GetSuspendedOrchestrators() => Task.FromResult(state.State.Suspender.SuspendedOrchestrators());
+
     /// <summary>
     /// go-livepeer's <c>selectSession</c> with a <c>MinLSSelector</c>: reuse the session while its latency score is good,
     /// else the best known one under the threshold, else an unknown one drawn by the selection algorithm (discovering
@@ -122,7 +124,8 @@ public sealed class BroadcastSessionGrain(
         var all = await orchestrators.Source.GetCandidatesAsync(CancellationToken.None);
         var fresh = all.Where(c => !_sessions.ContainsKey(c.Uri.ToString())).ToList();
         var candidates = fresh.Where(c => suspender.Suspended(c.Uri.ToString()) == 0).ToList();
-        if (candidates.Count == 0)
+        // A suspended orchestrator comes back early only when no session at all is left to use.
+        if (candidates.Count == 0 && _sessions.Count == 0)
             candidates = [.. fresh.OrderBy(c => suspender.Suspended(c.Uri.ToString())).Take(1)];
         var found = await orchestrators.Discovery.GetOrchestratorsAsync(candidates, candidates.Count, job, CancellationToken.None);
         foreach (var offer in found)
@@ -149,8 +152,10 @@ public sealed class BroadcastSessionGrain(
         _sessions.Remove(session.Key);
         if (_current == session)
             _current = null;
+        // go-livepeer's SessionPool.suspend: ceil(numOrchs / selector size), so that a small pool suspends for several
+        // refreshes instead of handing the failed orchestrator back at the very next one.
         var poolSize = (await orchestrators.Source.GetCandidatesAsync(CancellationToken.None)).Count;
-        state.State.Suspender.Suspend(session.Key, Suspender.Penalty(poolSize, poolSize));
+        state.State.Suspender.Suspend(session.Key, Suspender.Penalty(poolSize, Math.Max(1, Unknown().Count)));
         await PersistAsync();
     }
 

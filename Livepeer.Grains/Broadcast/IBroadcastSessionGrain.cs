@@ -23,4 +23,8 @@ public interface IBroadcastSessionGrain : IGrainWithStringKey
     /// <summary>A rendition segment still in the HLS window, or null.</summary>
     [AlwaysInterleave]
     Task<byte[]?> GetSegment(string rendition, long seqNo);
+
+    /// <summary>The orchestrators this stream has suspended for failing it (a bad signature, an error, a timeout).</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetSuspendedOrchestrators();
 }

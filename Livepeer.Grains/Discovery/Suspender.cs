@@ -26,6 +26,9 @@ public sealed class Suspender
     /// <summary>The refresh count until which <paramref name="orchestrator"/> stays suspended; 0 when it is not.</summary>
     public int Suspended(string orchestrator) => _until.TryGetValue(orchestrator, out var until) && until > _refreshes ? until : 0;
 
+    /// <summary>The orchestrators suspended now.</summary>
+    public IReadOnlyList<string> SuspendedOrchestrators() => [.. _until.Where(e => e.Value > _refreshes).Select(e => e.Key)];
+
     /// <summary>go-livepeer's penalty: <c>ceil(poolSize / numOrchs)</c>.</summary>
     public static int Penalty(int poolSize, int numOrchestrators) =>
         numOrchestrators <= 0 ? 1 : Math.Max(1, (poolSize + numOrchestrators - 1) / numOrchestrators);

@@ -14,7 +14,8 @@ namespace Livepeer.Benchmarks.Wire;
 
 /// <summary>
 /// GetOrchestrator round trips over gRPC/TLS on loopback against a whole node, for 1, 10 and 50 concurrent callers,
-/// with the bare gRPC Ping (same channel, no grain call, no ticket params) as the peer measured in the same run.
+/// with the bare gRPC Ping (same channel, no grain call, no ticket params) as the peer measured in the same run; then
+/// the gateway-added latency per segment (<see cref="GatewayLatencyBenchmark"/>).
 /// </summary>
 public static class WireBenchmark
 {
@@ -56,6 +57,7 @@ public static class WireBenchmark
             await app.DisposeAsync();
             Directory.Delete(directory, recursive: true);
         }
+        await GatewayLatencyBenchmark.RunAsync(segments: 100);
     }
 
     private static async Task<(double P50, double P99)> MeasureAsync(int concurrency, int calls, Func<Task> call)

@@ -31,23 +31,36 @@ public sealed class SeparateOperatorsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The third orchestrator charges more than the gateway's max price: it must never get work.
+        await InitializeOrchestratorsAsync(1, 1, 1000);
+        await StartGatewayAsync([.. Orchestrators.Select(o => $"https://127.0.0.1:{o.Port}")]);
+    }
+
+    /// <summary>Makes the test segment and starts one orchestrator-only node per price.</summary>
+    public async Task InitializeOrchestratorsAsync(params int[] prices)
+    {
         System.IO.Directory.CreateDirectory(Directory);
         Segment = await Ffmpeg.GenerateSegmentAsync(Directory, 320, 180, seconds: 0.5);
-        // The second orchestrator charges more than the gateway's max price: it must never get work.
-        foreach (var price in new[] { 1, 1, 1000 })
+        foreach (var price in prices)
         {
             var port = FreePorts.Next();
             var app = await StartAsync("--orchestrator", $"--serviceAddr=127.0.0.1:{port}", $"--pricePerUnit={price}", "--transcodingOptions=P144p30fps16x9");
             Orchestrators.Add((app, port, app.Services.GetRequiredService<NodeKeys>().Orchestrator.Address.ToString()));
         }
+    }
+
+    /// <summary>Starts the gateway-only node on <paramref name="orchAddrs"/> and funds its deposit in every orchestrator's ledger.</summary>
+    public async Task<WebApplication> StartGatewayAsync(params string[] orchAddrs)
+    {
         var httpPort = FreePorts.Next();
         Gateway = await StartAsync("--gateway", $"--httpAddr=127.0.0.1:{httpPort}", "--maxPricePerUnit=10", "--transcodingOptions=P144p30fps16x9",
-            $"--orchAddr={string.Join(',', Orchestrators.Select(o => $"https://127.0.0.1:{o.Port}"))}");
+            $"--orchAddr={string.Join(',', orchAddrs)}");
         Http.BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         var sender = Gateway.Services.GetRequiredService<NodeKeys>().Gateway.Address;
         var ether = BigInteger.Pow(10, 18);
         foreach (var (app, _, _) in Orchestrators)
             await app.Services.GetRequiredService<ILedger>().FundDepositAndReserveAsync(sender, ether, ether);
+        return Gateway;
     }
 
     public async Task<(int Status, string Body)> PushAsync(string manifestId, long seq)
