@@ -107,7 +107,12 @@ public sealed class EthereumNodeTests(EthereumNodeFixture fixture) : IClassFixtu
 
         await UntilAsync(async () => (await queue.GetQueued()).Count == 0, "the node to redeem its winning tickets", queue);
         Assert.Equal(creationRound + 1, await rounds.LastInitializedRoundAsync());
-        OnChainScenario.AssertFeesGrew(feesBefore, paid, await bonding.PendingFeesAsync(orchestrator));
+        // The node calls reward and redeems in the same round, in whichever order their transactions are mined; the
+        // BondingManager's fee factors then credit the orchestrator's own stake slightly differently (seen: 98.9 % of the
+        // face values when reward landed first), so the growth is bounded rather than exact here. The exact amount is
+        // checked where no reward is called (TicketRedemptionOnChainTests).
+        var growth = await bonding.PendingFeesAsync(orchestrator) - feesBefore;
+        Assert.True(growth > paid * 95 / 100 && growth <= paid + 2, $"pendingFees grew by {growth}, expected about {paid}");
         foreach (var ticket in queued)
         {
             Assert.True(await chain.TicketBroker().IsUsedAsync(ticket.Ticket.Ticket.Hash()));
