@@ -21,6 +21,9 @@ namespace Livepeer.Benchmarks.Transcoding;
 /// </summary>
 public static class TranscodeBenchmark
 {
+    /// <summary>livepeer_bench's bar for a session count an orchestrator can sustain live.</summary>
+    private const double RealTimeCapacityRatio = 0.8;
+
     private static readonly TimeSpan SegmentLength = TimeSpan.FromSeconds(2);
 
     public static async Task RunAsync(string[] args)
@@ -70,6 +73,8 @@ public static class TranscodeBenchmark
 
             Console.WriteLine($"runs: {runs} segments per stream, live pacing; figures are medians of the per-segment real-time ratio (noisy on a shared machine)");
             var sequence = 1;
+            // go-livepeer's capacity measure: the most concurrent streams each peer keeps at a real-time ratio <= 0.8.
+            var capacity = peers.ToDictionary(p => p.Name, _ => 0);
             foreach (var streams in streamCounts)
             {
                 var ratios = new Dictionary<string, List<double>>();
@@ -91,10 +96,16 @@ public static class TranscodeBenchmark
                 foreach (var peer in peers)
                 {
                     var median = Median(ratios[peer.Name]);
+                    if (median <= RealTimeCapacityRatio)
+                        capacity[peer.Name] = Math.Max(capacity[peer.Name], streams);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  {peer.Name,-28} real-time ratio {median:0.00}  vs plain ffmpeg {median / plain:0.00}  all: {Join(ratios[peer.Name])}"));
                 }
             }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"most concurrent streams at real-time ratio <= {RealTimeCapacityRatio}:"));
+            foreach (var peer in peers)
+                Console.WriteLine($"  {peer.Name,-28} {capacity[peer.Name]} (plain ffmpeg: {capacity["plain ffmpeg"]})");
 
             await node.StopAsync();
         }
