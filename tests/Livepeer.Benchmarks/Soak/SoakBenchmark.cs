@@ -31,21 +31,21 @@ public static class SoakBenchmark
             var count = (int)(TimeSpan.FromMinutes(minutes) / SegmentDuration);
             Console.WriteLine($"soak: {streams} stream(s) × {count} live-paced 640×360 2-s segments ({minutes} min) into node pid {node.ProcessId}; " +
                 $"cores: {Environment.ProcessorCount}; figures are noisy on a shared machine");
-            Console.WriteLine("  t (s)   RSS (MiB)   managed heap (MiB)   segments ok");
+            Console.WriteLine("  t (s)   RSS (MiB)   managed heap (MiB)   of which gen2 (MiB)   segments ok");
 
             var pushes = Enumerable.Range(0, streams)
                 .Select(i => new LiveStream(http, node.HttpUrl, $"soak-{i}", segment, SegmentDuration))
                 .ToList();
             var running = Task.WhenAll(pushes.Select(p => p.PushAsync(count)));
-            var samples = new List<(double Seconds, double Rss, double Heap)>();
+            var samples = new List<(double Seconds, double Rss, double Heap, double Gen2)>();
             var clock = Stopwatch.StartNew();
             while (true)
             {
                 var rss = ReadRssMiB(node.ProcessId);
-                var heap = await ReadManagedHeapMiBAsync(http, node.HttpUrl);
-                samples.Add((clock.Elapsed.TotalSeconds, rss, heap));
+                var (heap, gen2) = await ReadManagedHeapMiBAsync(http, node.HttpUrl);
+                samples.Add((clock.Elapsed.TotalSeconds, rss, heap, gen2));
                 var ok = pushes.Sum(p => p.Results.Count(r => r.Status == HttpStatusCode.OK));
-                Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:0}   {rss,9:0.0}   {heap,18:0.0}   {ok,11}");
+                Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:0}   {rss,9:0.0}   {heap,18:0.0}   {gen2,19:0.0}   {ok,11}");
                 if (running.IsCompleted)
                     break;
                 await Task.WhenAny(running, Task.Delay(SampleInterval));
@@ -54,6 +54,7 @@ public static class SoakBenchmark
 
             Summarize("RSS", samples.Select(s => (s.Seconds, s.Rss)).ToList());
             Summarize("managed heap", samples.Select(s => (s.Seconds, s.Heap)).ToList());
+            Summarize("gen2", samples.Select(s => (s.Seconds, s.Gen2)).ToList());
             var failed = pushes.SelectMany(p => p.Results).Where(r => r.Status != HttpStatusCode.OK).ToList();
             Console.WriteLine($"segments: {pushes.Sum(p => p.Results.Count)} pushed, {failed.Count} failed");
             foreach (var (seqNo, status, body) in failed.Take(5))
@@ -81,11 +82,16 @@ public static class SoakBenchmark
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
-    /// <summary>The node's GC heap after its last collection, all generations (the System.Runtime meter on its <c>/metrics</c>).</summary>
-    private static async Task<double> ReadManagedHeapMiBAsync(HttpClient http, Uri node)
+    /// <summary>
+    /// The node's GC heap after its last collection, all generations and gen2 alone (the System.Runtime meter on its
+    /// <c>/metrics</c>): growth only in the young generations is garbage not yet collected, growth in gen2 is what lives on.
+    /// </summary>
+    private static async Task<(double All, double Gen2)> ReadManagedHeapMiBAsync(HttpClient http, Uri node)
     {
+        const string Heap = "dotnet_gc_last_collection_heap_size_bytes";
+        const double MiB = 1024.0 * 1024.0;
         var metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri(node, "/metrics")));
-        return metrics.Sum("dotnet_gc_last_collection_heap_size_bytes") / (1024.0 * 1024.0);
+        return (metrics.Sum(Heap) / MiB, metrics.Sum(Heap, "gc_heap_generation=\"gen2\"") / MiB);
     }
 
     /// <summary>First, last, max and the least-squares slope in MiB per minute.</summary>
