@@ -1,3 +1,4 @@
+using Livepeer.Monitoring;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Livepeer.Payments;
@@ -29,9 +30,9 @@ public sealed class AISessionGrain(
     async Task<AIResult> IAISessionGrain.Process(AIJob job)
     {
         var (paid, failure) = await PayAsync(job);
-        if (failure is not null)
-            return failure;
-        return Settle(job, paid, await paid.Orchestrator.ProcessAIJob(paid.Request));
+        var result = failure ?? Settle(job, paid, await paid.Orchestrator.ProcessAIJob(paid.Request));
+        LivepeerMetrics.AIRequestFinished(job.Pipeline, job.ModelId, result.Error?.StatusCode);
+        return result;
     }
 
     async IAsyncEnumerable<AIStreamItem> IAISessionGrain.ProcessStream(AIJob job)
@@ -39,11 +40,21 @@ public sealed class AISessionGrain(
         var (paid, failure) = await PayAsync(job);
         if (failure is not null)
         {
+            LivepeerMetrics.AIRequestFinished(job.Pipeline, job.ModelId, failure.Error?.StatusCode);
             yield return AIStreamItem.Ended(failure);
             yield break;
         }
         await foreach (var item in paid.Orchestrator.ProcessAIStream(paid.Request))
-            yield return item.End is { } end ? AIStreamItem.Ended(Settle(job, paid, end)) : item;
+        {
+            if (item.End is not { } end)
+            {
+                yield return item;
+                continue;
+            }
+            var result = Settle(job, paid, end);
+            LivepeerMetrics.AIRequestFinished(job.Pipeline, job.ModelId, result.Error?.StatusCode);
+            yield return AIStreamItem.Ended(result);
+        }
     }
 
     /// <summary>Ticket params at the model's price, the fee for the job's units, and the tickets that cover it.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Numerics;
+using Livepeer.Cuda.Devices;
 using Livepeer.Payments;
 
 namespace Livepeer.Monitoring;
@@ -62,6 +63,17 @@ public static class LivepeerMetrics
     private static readonly Counter<long> OrchestratorSelections =
         Meter.CreateCounter<long>("livepeer_orchestrator_selection_total", description: "Orchestrator selections by the gateway, by outcome");
 
+    private static readonly Counter<long> AIRequests =
+        Meter.CreateCounter<long>("livepeer_ai_request_count", description: "AI requests the gateway finished, by pipeline, model and outcome");
+
+    // Observed, not pushed: read at each scrape. No GPU, no measurement (and no series).
+    private static readonly ObservableGauge<long> GpuMemory = Meter.CreateObservableGauge(
+        "livepeer_gpu_memory_total_bytes",
+        () => CudaDevices.Describe().Select(d => new Measurement<long>(
+            d.MemoryBytes, new KeyValuePair<string, object?>("device", d.Index), new KeyValuePair<string, object?>("name", d.Name))),
+        "By",
+        "Memory of each CUDA device this node can use");
+
     public static void SegmentTranscoded(TimeSpan duration, TimeSpan took)
     {
         SegmentsTranscoded.Add(1);
@@ -107,4 +119,14 @@ public static class LivepeerMetrics
     private static double Wei(BigRational amount) => (double)amount.Numerator / (double)amount.Denominator;
 
     public static void OrchestratorSelected(string outcome) => OrchestratorSelections.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>
+    /// One AI request finished at the gateway. <paramref name="error"/>: the HTTP status the client got, null on success;
+    /// the outcome label is <c>ok</c> or that status code (go-livepeer's <c>ai_request_count</c> and <c>ai_request_errors</c> in one).
+    /// </summary>
+    public static void AIRequestFinished(string pipeline, string modelId, int? error) => AIRequests.Add(
+        1,
+        new KeyValuePair<string, object?>("pipeline", pipeline),
+        new KeyValuePair<string, object?>("model_name", modelId),
+        new KeyValuePair<string, object?>("outcome", error?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "ok"));
 }

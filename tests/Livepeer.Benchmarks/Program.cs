@@ -1,6 +1,7 @@
 using Livepeer.Benchmarks.AI;
 using Livepeer.Benchmarks.Payments;
 using Livepeer.Benchmarks.Protocol;
+using Livepeer.Benchmarks.Soak;
 using Livepeer.Benchmarks.Transcoding;
 using Livepeer.Benchmarks.Wire;
 
@@ -14,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>
     ["ai"] = AIBenchmark.RunAsync,
     ["devchain"] = DevChain.RunAsync, // not a benchmark: a local chain with the real contracts to run a node against
     ["wire"] = WireBenchmark.RunAsync,
+    ["soak"] = SoakBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -22,4 +24,4 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     return 2;
 }
 await run(args[1..]);
-return 0;
+return Environment.ExitCode; // a benchmark that found a failure (bench soak) sets 1

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Livepeer.AI;
 using Livepeer.Integration.Tests.Media;
+using Livepeer.Integration.Tests.Node;
 using Livepeer.Node;
 using Livepeer.Orchestrator;
 using Livepeer.Payments;
@@ -57,6 +58,10 @@ public sealed class AIGatewayTests(AINodeFixture node)
         var balanceAfter = await orchestrator.GetBalance(keys.Gateway.Address, manifest);
         Assert.Equal(new BigRational(ticketsAccepted, 1) * info.TicketParams!.EV - new BigRational(units * AINodeFixture.TextToImagePrice, 1),
             balanceAfter - balanceBefore);
+
+        var metrics = PrometheusText.Parse(await node.Http.GetStringAsync("/metrics"));
+        Assert.True(metrics.Sum("livepeer_ai_request_count", "pipeline=\"text-to-image\"", "model_name=\"test/t2i\"", "outcome=\"ok\"") >= 1,
+            "the request is not counted in livepeer_ai_request_count");
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class SiloProcess : IAsyncDisposable
     private Process? _process;
     private int _starts;
 
-    public SiloProcess(string name, string directory, string roles, string redis, IEnumerable<string> extraArguments)
+    /// <param name="redis">The fleet's Redis; null runs the silo as an embedded node (localhost clustering, file storage).</param>
+    public SiloProcess(string name, string directory, string roles, string? redis, IEnumerable<string> extraArguments)
     {
         _name = name;
         _directory = directory;
@@ -23,8 +24,7 @@ public sealed class SiloProcess : IAsyncDisposable
         _arguments =
         [
             Path.Combine(AppContext.BaseDirectory, "Livepeer.Silo.dll"),
-            "--cluster=redis",
-            $"--redis={redis}",
+            .. redis is null ? Array.Empty<string>() : ["--cluster=redis", $"--redis={redis}"],
             $"--roles={roles}",
             $"--httpAddr=127.0.0.1:{HttpPort}",
             $"--serviceAddr=127.0.0.1:{ServicePort}",
@@ -45,6 +45,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public Uri HttpUrl => new($"http://127.0.0.1:{HttpPort}");
 
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The operating-system process id, for reading its memory from <c>/proc</c>.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException($"silo {_name} is not running");
 
     /// <summary>Starts the process and waits until <c>/readyz</c> says the silo is an active cluster member.</summary>
     public async Task StartAsync(HttpClient http, TimeSpan timeout)

@@ -170,6 +170,32 @@ public sealed class SegmentRoundTripTests(NodeFixture node) : IClassFixture<Node
     }
 
     [Fact]
+    public async Task Metrics_show_the_segment_ticket_funds_and_selection_series_after_a_job_and_probes_answer()
+    {
+        var source = await Ffmpeg.GenerateSegmentAsync(node.Directory, 640, 360);
+        await PushAsync("metrics", 0, source);
+
+        using (var health = await node.Http.GetAsync("/healthz"))
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using (var ready = await node.Http.GetAsync("/readyz"))
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+
+        var metrics = PrometheusText.Parse(await node.Http.GetStringAsync("/metrics"));
+
+        // Counters are process-wide (other tests of the class push too), so they are at least this job's share.
+        Assert.True(metrics.Sum("livepeer_segment_transcoded_total") >= 1, "no transcoded segment counted");
+        Assert.True(metrics.Sum("livepeer_transcode_time_seconds_count") >= 1, "no transcode time recorded");
+        Assert.True(metrics.Sum("livepeer_tickets_sent") >= 1, "no ticket sent counted");
+        Assert.True(metrics.Sum("livepeer_tickets_recv") >= 1, "no ticket received counted");
+        Assert.True(metrics.Sum("livepeer_ticket_value_sent") > 0, "no ticket value sent");
+        Assert.True(metrics.Sum("livepeer_ticket_value_recv") > 0, "no ticket value received");
+        Assert.True(metrics.Has("livepeer_winning_tickets_recv"), "no winning-ticket series");
+        Assert.True(metrics.Sum("livepeer_gateway_deposit") > 0, "no deposit");
+        Assert.True(metrics.Sum("livepeer_gateway_reserve") > 0, "no reserve");
+        Assert.True(metrics.Sum("livepeer_orchestrator_selection_total") >= 1, "no orchestrator selection counted");
+    }
+
+    [Fact]
     public async Task Orchestrator_service_reports_its_status()
     {
         var keys = node.Services.GetRequiredService<NodeKeys>();
