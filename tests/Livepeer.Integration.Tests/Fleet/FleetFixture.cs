@@ -104,9 +104,6 @@ public sealed class FleetFixture : IAsyncLifetime
         }
     }
 
-    public Task<OrchestratorStats> OrchestratorStatsAsync(string orchestratorId) =>
-        Client.GetGrain<IOrchestratorGrain>(orchestratorId).GetStats();
-
     public async Task DisposeAsync()
     {
         if (_client is not null)
