@@ -1,7 +1,5 @@
 using ILGPU;
 using ILGPU.Runtime;
-using ILGPU.Runtime.CPU;
-using ILGPU.Runtime.Cuda;
 using Livepeer.Cuda.Devices;
 using Livepeer.Cuda.Frames;
 
@@ -44,42 +42,12 @@ public sealed class IlgpuFrameConverter : IFrameConverter
     public string Name { get; }
 
     /// <summary>A converter on CUDA device <paramref name="deviceIndex"/>, or null when there is none.</summary>
-    public static IlgpuFrameConverter? TryCreateCuda(int deviceIndex = 0)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(deviceIndex);
-        var context = IlgpuContexts.Create();
-        try
-        {
-            var devices = context.GetCudaDevices();
-            if (deviceIndex >= devices.Count)
-            {
-                context.Dispose();
-                return null;
-            }
-
-            return new IlgpuFrameConverter(context, devices[deviceIndex], $"cuda:{devices[deviceIndex].Name}");
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
+    public static IlgpuFrameConverter? TryCreateCuda(int deviceIndex = 0) =>
+        IlgpuContexts.OnCudaDevice(deviceIndex, (context, device) => new IlgpuFrameConverter(context, device, $"cuda:{device.Name}"));
 
     /// <summary>On ILGPU's CPU accelerator: for tests on tiny frames only (it is an emulator).</summary>
-    public static IlgpuFrameConverter CreateCpu()
-    {
-        var context = IlgpuContexts.Create();
-        try
-        {
-            return new IlgpuFrameConverter(context, context.GetCPUDevice(0), "ilgpu-cpu");
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
+    public static IlgpuFrameConverter CreateCpu() =>
+        IlgpuContexts.OnCpuDevice((context, device) => new IlgpuFrameConverter(context, device, "ilgpu-cpu"));
 
     public void Convert(PitchedFrame source, PitchedFrame destination, ColorSpace colorSpace = default)
     {

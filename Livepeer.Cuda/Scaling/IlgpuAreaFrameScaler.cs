@@ -1,7 +1,5 @@
 using ILGPU;
 using ILGPU.Runtime;
-using ILGPU.Runtime.CPU;
-using ILGPU.Runtime.Cuda;
 using Livepeer.Cuda.Devices;
 using Livepeer.Cuda.Frames;
 
@@ -46,42 +44,12 @@ public sealed class IlgpuAreaFrameScaler : IFrameScaler
     public string Name { get; }
 
     /// <summary>A scaler on CUDA device <paramref name="deviceIndex"/>, or null when there is none.</summary>
-    public static IlgpuAreaFrameScaler? TryCreateCuda(int deviceIndex = 0)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(deviceIndex);
-        var context = IlgpuContexts.Create();
-        try
-        {
-            var devices = context.GetCudaDevices();
-            if (deviceIndex >= devices.Count)
-            {
-                context.Dispose();
-                return null;
-            }
-
-            return new IlgpuAreaFrameScaler(context, devices[deviceIndex], $"area-cuda:{devices[deviceIndex].Name}");
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
+    public static IlgpuAreaFrameScaler? TryCreateCuda(int deviceIndex = 0) =>
+        IlgpuContexts.OnCudaDevice(deviceIndex, (context, device) => new IlgpuAreaFrameScaler(context, device, $"area-cuda:{device.Name}"));
 
     /// <summary>On ILGPU's CPU accelerator: for tests on tiny frames only (it is an emulator).</summary>
-    public static IlgpuAreaFrameScaler CreateCpu()
-    {
-        var context = IlgpuContexts.Create();
-        try
-        {
-            return new IlgpuAreaFrameScaler(context, context.GetCPUDevice(0), "area-ilgpu-cpu");
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
+    public static IlgpuAreaFrameScaler CreateCpu() =>
+        IlgpuContexts.OnCpuDevice((context, device) => new IlgpuAreaFrameScaler(context, device, "area-ilgpu-cpu"));
 
     public void Scale(Yuv420Frame source, Yuv420Frame destination)
     {

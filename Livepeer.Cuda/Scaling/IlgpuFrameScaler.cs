@@ -1,7 +1,5 @@
 using ILGPU;
 using ILGPU.Runtime;
-using ILGPU.Runtime.CPU;
-using ILGPU.Runtime.Cuda;
 using Livepeer.Cuda.Devices;
 using Livepeer.Cuda.Frames;
 
@@ -54,43 +52,12 @@ public sealed class IlgpuFrameScaler : IFrameScaler
     /// A scaler on CUDA device <paramref name="deviceIndex"/> (in ILGPU's CUDA device order), or null when there
     /// is no such device. Throws when the device exists but the kernel cannot be compiled or loaded for it.
     /// </summary>
-    public static IlgpuFrameScaler? TryCreateCuda(int deviceIndex = 0)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(deviceIndex);
-        var context = IlgpuContexts.Create();
-        try
-        {
-            var devices = context.GetCudaDevices();
-            if (deviceIndex >= devices.Count)
-            {
-                context.Dispose();
-                return null;
-            }
-
-            var device = devices[deviceIndex];
-            return new IlgpuFrameScaler(context, device, $"cuda:{device.Name}");
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
+    public static IlgpuFrameScaler? TryCreateCuda(int deviceIndex = 0) =>
+        IlgpuContexts.OnCudaDevice(deviceIndex, (context, device) => new IlgpuFrameScaler(context, device, $"cuda:{device.Name}"));
 
     /// <summary>A scaler on ILGPU's CPU accelerator. For tests on tiny frames only (it is an emulator).</summary>
-    public static IlgpuFrameScaler CreateCpu()
-    {
-        var context = IlgpuContexts.Create();
-        try
-        {
-            return new IlgpuFrameScaler(context, context.GetCPUDevice(0), "ilgpu-cpu");
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
+    public static IlgpuFrameScaler CreateCpu() =>
+        IlgpuContexts.OnCpuDevice((context, device) => new IlgpuFrameScaler(context, device, "ilgpu-cpu"));
 
     public void Scale(Yuv420Frame source, Yuv420Frame destination)
     {
