@@ -57,12 +57,15 @@ public sealed class BroadcastSessionGrain(
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
     {
         using var scope = logger.BeginScope("{ManifestId}/{SeqNo}", segment.ManifestId, segment.SeqNo);
+        using var span = GatewayTracing.StartSegment(segment.ManifestId, segment.SeqNo);
         var profiles = ladder.Profiles;
         var job = CapabilitySet.Job(profiles, segment.Format);
         string? lastError = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var session = await SelectSessionAsync(job);
+            GatewaySession? session;
+            using (GatewayTracing.Start(GatewayTracing.Select))
+                session = await SelectSessionAsync(job);
             if (session is null)
                 return Failed(TranscodeErrorKind.NoOrchestrators, lastError is null ? "No sessions available" : $"No sessions available: {lastError}");
             try
@@ -105,7 +108,8 @@ public sealed class BroadcastSessionGrain(
         var unknown = Unknown();
         if (unknown.Count == 0)
         {
-            await RefreshPoolAsync(job);
+            using (GatewayTracing.Start(GatewayTracing.Refresh))
+                await RefreshPoolAsync(job);
             unknown = Unknown();
         }
         var candidates = unknown.Select(s => new SelectionCandidate(s.Key, s.Price.PricePerPixel, s.Candidate.Stake)).ToList();
@@ -171,7 +175,10 @@ public sealed class BroadcastSessionGrain(
     {
         var orchestrator = session.Candidate.Uri;
         if (session.ShouldRefresh(time.GetUtcNow(), clock.LastSeenL1Block))
+        {
+            using var refresh = GatewayTracing.Start(GatewayTracing.Refresh);
             session.Update(await RefreshAsync(orchestrator, job));
+        }
         if (session.PriceIncrease() is { } increase)
             throw new OrchestratorException(orchestrator, increase);
 
@@ -182,6 +189,7 @@ public sealed class BroadcastSessionGrain(
         var payment = new Payment { Sender = ByteString.CopyFrom(gateway.Address.Span), ExpectedPrice = WireConvert.ToWire(price) };
         if (staged.NumTickets > 0)
         {
+            using var tickets = GatewayTracing.Start(GatewayTracing.Tickets);
             var batch = await GrainFactory.GetGrain<ITicketSenderGrain>(gateway.Address.ToString()).CreateTicketBatch(ticketParams, staged.NumTickets);
             if (batch.Error is { } error)
             {
@@ -191,12 +199,15 @@ public sealed class BroadcastSessionGrain(
             payment = WireConvert.ToWire(batch.Batch!, price);
         }
 
-        var segData = SegmentCredentials(session, segment, profiles, job);
+        SegData segData;
+        using (GatewayTracing.Start(GatewayTracing.Credentials))
+            segData = SegmentCredentials(session, segment, profiles, job);
         var started = Stopwatch.GetTimestamp();
         var duration = segment.Duration;
         TranscodeResult result;
         try
         {
+            using var submit = GatewayTracing.Start(GatewayTracing.Submit);
             // go-livepeer's SubmitSegment timeouts: upload max(2 s, 0.5 × duration), whole call max(8 s, 4 × duration),
             // here at least the node's transcode deadline too, so that a slow CPU is not taken for a failing orchestrator.
             result = await orchestrators.Client.SubmitSegmentAsync(session.Transcoder, segData, payment, segment.Data,
@@ -221,15 +232,21 @@ public sealed class BroadcastSessionGrain(
             throw new OrchestratorException(orchestrator, $"returned {result.Data?.Segments.Count ?? 0} renditions for {profiles.Count} profiles");
 
         var segments = result.Data.Segments;
-        var renditions = await Task.WhenAll(segments.Select(s => orchestrators.Client.DownloadAsync(orchestrator, s.Url, CancellationToken.None)));
-        VerifySignature(session, orchestrator, renditions, result.Data.Sig);
+        byte[][] renditions;
+        using (GatewayTracing.Start(GatewayTracing.Download))
+            renditions = await Task.WhenAll(segments.Select(s => orchestrators.Client.DownloadAsync(orchestrator, s.Url, CancellationToken.None)));
+        using (GatewayTracing.Start(GatewayTracing.Verify))
+            VerifySignature(session, orchestrator, renditions, result.Data.Sig);
 
         var transcoded = new TranscodedSegment(segment.SeqNo, duration,
             [.. profiles.Select((p, i) => new Rendition(p.Name, p.Width, p.Height, segments[i].Pixels, renditions[i]))]);
         session.Balance.Settle(staged, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
         session.LatencyScore = Stopwatch.GetElapsedTime(started).TotalSeconds / Math.Max(1.5, duration.TotalSeconds);
         if (segment.Format == SegmentFormat.MpegTs)
+        {
+            using var playlist = GatewayTracing.Start(GatewayTracing.Playlist);
             _playlist.Add(transcoded, profiles);
+        }
         return TranscodeOutcome.Success(transcoded);
     }
 

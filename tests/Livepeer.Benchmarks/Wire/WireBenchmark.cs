@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Google.Protobuf;
@@ -15,13 +16,28 @@ namespace Livepeer.Benchmarks.Wire;
 /// <summary>
 /// GetOrchestrator round trips over gRPC/TLS on loopback against a whole node, for 1, 10 and 50 concurrent callers,
 /// with the bare gRPC Ping (same channel, no grain call, no ticket params) as the peer measured in the same run; then
-/// the gateway-added latency per segment (<see cref="GatewayLatencyBenchmark"/>).
+/// the gateway-added latency per segment (<see cref="GatewayLatencyBenchmark"/>). Options: <c>--calls N</c>,
+/// <c>--segments N</c>, <c>--cpu-budget CORES</c>, <c>--closed-loop</c>, <c>--only rpc|segments</c>.
 /// </summary>
 public static class WireBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        var calls = args.Length > 1 && args[0] == "--calls" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+        var calls = Option(args, "--calls") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 200;
+        var segments = Option(args, "--segments") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100;
+        var cpuBudget = Option(args, "--cpu-budget") is { } b ? double.Parse(b, CultureInfo.InvariantCulture) : 1.0;
+        var only = Option(args, "--only");
+        if (only != "segments")
+            await RoundTripsAsync(calls);
+        if (only != "rpc")
+            await GatewayLatencyBenchmark.RunAsync(segments, closedLoop: args.Contains("--closed-loop"), cpuBudget);
+    }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private static async Task RoundTripsAsync(int calls)
+    {
         var directory = Path.Combine(Path.GetTempPath(), "livepeer-bench-wire", Guid.NewGuid().ToString("N"));
         var servicePort = FreePort();
         var app = NodeHost.Build(
@@ -57,7 +73,6 @@ public static class WireBenchmark
             await app.DisposeAsync();
             Directory.Delete(directory, recursive: true);
         }
-        await GatewayLatencyBenchmark.RunAsync(segments: 100);
     }
 
     private static async Task<(double P50, double P99)> MeasureAsync(int concurrency, int calls, Func<Task> call)
