@@ -56,7 +56,6 @@ public sealed class BroadcastSessionGrain(
 
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
     {
-        using var scope = logger.BeginScope("{ManifestId}/{SeqNo}", segment.ManifestId, segment.SeqNo);
         using var span = GatewayTracing.StartSegment(segment.ManifestId, segment.SeqNo);
         var profiles = ladder.Profiles;
         var job = CapabilitySet.Job(profiles, segment.Format);
@@ -289,15 +288,19 @@ public sealed class BroadcastSessionGrain(
         return segData;
     }
 
-    /// <summary>network.md §12: O's signature over the renditions, by its address or else its ticket recipient.</summary>
+    /// <summary>
+    /// network.md §12: O's signature over the renditions, by its address or else its ticket recipient. The signer is
+    /// recovered once and compared with both, rather than recovered once per candidate.
+    /// </summary>
     private static void VerifySignature(GatewaySession session, Uri orchestrator, byte[][] renditions, ByteString sig)
     {
-        var message = WireSignatures.TranscodeResultMessage(renditions);
-        var signers = new[] { session.Info.Address, session.Info.TicketParams?.Recipient ?? ByteString.Empty }
-            .Where(a => a.Length == EthAddress.Length)
-            .Select(a => EthAddress.FromBytes(a.Span));
-        if (!signers.Any(signer => EthSignature.VerifyPersonalKeccak(message, sig.Span, signer) == SignatureCheck.Valid))
+        var message = Keccak256.Hash(WireSignatures.TranscodeResultMessage(renditions));
+        var valid = EthSignature.TryRecoverPersonal(message, sig.Span, out var signer) == SignatureCheck.Valid
+            && (Is(session.Info.Address, signer) || Is(session.Info.TicketParams?.Recipient, signer));
+        if (!valid)
             throw new OrchestratorException(orchestrator, "transcode result signature verification failed");
+
+        static bool Is(ByteString? address, EthAddress? signer) => address?.Length == EthAddress.Length && signer == EthAddress.FromBytes(address.Span);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -25,16 +25,18 @@ public sealed class GatewaySession(OrchestratorCandidate candidate, Orchestrator
 
     public OrchestratorInfo Info { get; private set; } = info;
 
+    /// <summary>The price of <see cref="Info"/>, converted once per info rather than at every use.</summary>
+    public Payments.PriceInfo Price { get; private set; } = WireConvert.FromWire(info.PriceInfo);
+
+    /// <summary>Where <c>POST /segment</c> goes: <see cref="Info"/>'s transcoder URI, parsed once per info.</summary>
+    public Uri Transcoder { get; private set; } = new(info.Transcoder);
+
     public Payments.PriceInfo InitialPrice { get; } = initialPrice ?? WireConvert.FromWire(info.PriceInfo);
 
     public GatewayBalance Balance { get; private set; } = new();
 
     /// <summary>Round trip ÷ max(1.5 s, segment duration) of the last segment; null before the first.</summary>
     public double? LatencyScore { get; set; }
-
-    public Uri Transcoder => new(Info.Transcoder);
-
-    public Payments.PriceInfo Price => WireConvert.FromWire(Info.PriceInfo);
 
     public bool ShouldRefresh(DateTimeOffset now, long lastSeenL1Block)
     {
@@ -48,6 +50,13 @@ public sealed class GatewaySession(OrchestratorCandidate candidate, Orchestrator
     {
         // A fresh auth token of a refresh is kept; a TranscodeResult's info echoes ours.
         Info = info.AuthToken is null ? new OrchestratorInfo(info) { AuthToken = Info.AuthToken } : info;
+        Price = WireConvert.FromWire(Info.PriceInfo);
+        if (Info.Transcoder != Transcoder.OriginalString)
+        {
+            Transcoder = Uri.TryCreate(Info.Transcoder, UriKind.Absolute, out var transcoder)
+                ? transcoder
+                : throw new OrchestratorException(Candidate.Uri, $"invalid transcoder URI '{Info.Transcoder}'");
+        }
     }
 
     /// <summary>go-livepeer refuses to pay more than twice the price the session started at.</summary>

@@ -2,11 +2,18 @@ using Livepeer.Crypto;
 using Livepeer.Monitoring;
 using Livepeer.Node;
 using Livepeer.Protocol;
+using Livepeer.Storage;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Livepeer.Payments;
 
+/// <summary>
+/// Reentrant so that every stream's batch does not queue behind the previous one's ledger read and state write: the
+/// signing and nonce bookkeeping run within one turn (no await between them), and the state writes are group-committed.
+/// </summary>
 [GatewayPlacement]
+[Reentrant]
 public sealed class TicketSenderGrain(
     [PersistentState("ticketSender")] IPersistentState<TicketSenderState> state,
     NodeKeys keys,
@@ -16,6 +23,7 @@ public sealed class TicketSenderGrain(
 {
     private readonly SenderMonitor _ledger = new(transcoderPoolSize: 1);
     private Sender _sender = null!;
+    private GroupCommit _writes = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +31,7 @@ public sealed class TicketSenderGrain(
         if (address != keys.Gateway.Address)
             throw new InvalidOperationException($"this node holds no key for sender {address}");
         _sender = new Sender(keys.Gateway, clock, _ledger, new NodePayments(options).SenderLimits);
+        _writes = new GroupCommit(() => state.WriteStateAsync());
         return Task.CompletedTask;
     }
 
@@ -42,7 +51,7 @@ public sealed class TicketSenderGrain(
         DropExpiredSessions();
         state.State.Sessions[hash] = new NonceSession { LastNonce = _sender.Nonce(sessionId) ?? 0, ExpirationBlock = ticketParams.ExpirationBlock };
         // Persist before the tickets leave: if this write fails the batch is never sent and its nonces stay unused.
-        await state.WriteStateAsync();
+        await _writes.WriteAsync();
         LivepeerMetrics.TicketsCreated(count, ticketParams.EV);
         return new TicketBatchResult(batch.Value, null);
     }
