@@ -54,6 +54,28 @@ public sealed class BroadcastSessionGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// go-livepeer's stream cleanup (<c>BroadcastSessionsManager.cleanup</c>): when the stream goes (its grain is
+    /// collected after the stream went idle, or the silo stops), every orchestrator session it holds is torn down with
+    /// <c>EndTranscodingSession</c> and its auth token, so each orchestrator frees the slot now instead of after its
+    /// 70 s idle timeout. As in go, a failed teardown is only logged: the orchestrator's timeout still frees the slot.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_sessions.Values.Where(s => s.Info.AuthToken is not null).Select(async session =>
+        {
+            try
+            {
+                await orchestrators.Client.EndTranscodingSessionAsync(session.Transcoder, session.Info.AuthToken, cancellationToken);
+            }
+            catch (Exception e) when (e is Grpc.Core.RpcException or HttpRequestException or OperationCanceledException)
+            {
+                logger.LogInformation("Ending session {SessionId} at {Orchestrator}: {Error}", session.Info.AuthToken.SessionId, session.Key, e.Message);
+            }
+        }));
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
     {
         using var scope = logger.BeginScope("{ManifestId}/{SeqNo}", segment.ManifestId, segment.SeqNo);

@@ -71,6 +71,13 @@ public sealed class NodeOptions
     /// </summary>
     public string TranscodingOptions { get; set; } = "";
 
+    /// <summary>
+    /// The segment containers this orchestrator sells (<c>mpegts</c>, <c>mp4</c>; default both), advertised as the
+    /// MPEGTS and MP4 capabilities: an operator whose renditions go to players or storage that take only one leaves
+    /// the other out, and gateways then never send it such jobs (see shared spec: network.md §14).
+    /// </summary>
+    public string SegmentFormats { get; set; } = "mpegts,mp4";
+
     /// <summary>Transcode worker slots of the orchestrator: segments transcoded at once.</summary>
     public int TranscodeWorkers { get; set; } = 4;
 

@@ -65,10 +65,9 @@ public sealed class OrchestratorGrain(
         return Task.CompletedTask;
     }
 
-    async Task<OrchestratorInfo> IOrchestratorGrain.GetOrchestratorInfo(EthAddress sender)
+    async Task<OrchestratorInfo> IOrchestratorGrain.GetOrchestratorInfo(EthAddress sender, PriceInfo price)
     {
         await RefreshSenderAsync(sender);
-        var price = payments.Price;
         var ticketParams = _recipient.TicketParams(sender, price);
         var hasCapacity = _capacity.HasRoomForNewSession();
         return ticketParams.IsSuccess
