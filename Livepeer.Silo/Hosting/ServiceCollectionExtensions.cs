@@ -26,7 +26,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NodePayments>();
         if (chain is null)
-            services.AddEmbeddedLedger(fundsGateway: roles.Contains(SiloRoles.Gateway));
+            services.AddEmbeddedLedger(node, fundsGateway: roles.Contains(SiloRoles.Gateway));
         else
             services.AddEthereumLedger(chain);
         services.AddSingleton<IFrameScaler>(sp =>
@@ -64,9 +64,9 @@ internal static class ServiceCollectionExtensions
         return services;
     }
 
-    private static void AddEmbeddedLedger(this IServiceCollection services, bool fundsGateway)
+    private static void AddEmbeddedLedger(this IServiceCollection services, NodeOptions node, bool fundsGateway)
     {
-        services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>(), blockTime: node.EmbeddedBlockTime));
         services.AddSingleton<IGasPriceMonitor>(sp => new FixedGasPrice(sp.GetRequiredService<NodePayments>().EmbeddedGasPrice));
         services.AddSingleton<EmbeddedLedger>();
         services.AddSingleton<ILedger>(sp => sp.GetRequiredService<EmbeddedLedger>());
