@@ -43,7 +43,9 @@ internal static class ServiceCollectionExtensions
             () => sp.GetRequiredService<TranscodingLadder>().Profiles,
             sp.GetRequiredService<ILogger<SelectedTranscoder>>()));
         services.AddSingleton<ISegmentTranscoder>(sp => sp.GetRequiredService<SelectedTranscoder>());
-        services.AddHostedService<TranscodeEngineStartup>();
+        // Only a worker silo transcodes: the others skip the start-up measurement, which takes every core for seconds.
+        if (roles.Overlaps([SiloRoles.GpuWorker, SiloRoles.CpuWorker]))
+            services.AddHostedService<TranscodeEngineStartup>();
         services.AddSingleton<TranscodingLadder>();
         if (node.RunsOrchestrator)
         {
