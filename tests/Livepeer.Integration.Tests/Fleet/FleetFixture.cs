@@ -34,6 +34,9 @@ public sealed class FleetFixture : IAsyncLifetime
         "--Node:TicketMaxFaceValue=8000000001",
         "--Node:EmbeddedGasPrice=1",
         $"--Node:EmbeddedBlockTime={BlockTime:c}",
+        // Each session refresh (every 10 s with these blocks) brings a new auth token, so a new orchestrator session
+        // that counts against the cap until it has been idle for 70 s, as in go-livepeer.
+        "--maxSessions=100",
     ];
 
     private readonly EthKey _gatewayKey = EthKey.Generate();
