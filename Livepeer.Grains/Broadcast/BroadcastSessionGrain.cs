@@ -45,10 +45,11 @@ public sealed class BroadcastSessionGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _playlist = new HlsPlaylist(this.GetPrimaryKeyString());
+        _playlist = new HlsPlaylist(this.GetPrimaryKeyString(), state.State.Window);
         if (state.State is { Orchestrator: { } uri, Info: { } info })
         {
-            _current = new GatewaySession(new OrchestratorCandidate(new Uri(uri), 1.0, BigInteger.Zero), OrchestratorInfo.Parser.ParseFrom(info), state.State.InitialPrice);
+            _current = new GatewaySession(new OrchestratorCandidate(new Uri(uri), 1.0, BigInteger.Zero), OrchestratorInfo.Parser.ParseFrom(info),
+                state.State.InitialPrice, state.State.Credit);
             _sessions[_current.Key] = _current;
         }
         return Task.CompletedTask;
@@ -105,9 +106,15 @@ public sealed class BroadcastSessionGrain(
 
     Task<string?> IBroadcastSessionGrain.GetMediaPlaylist(string rendition) => Task.FromResult(_playlist.Media(rendition));
 
-    Task<byte[]?> IBroadcastSessionGrain.GetSegment(string rendition, long seqNo) => Task.FromResult(_playlist.Segment(rendition, seqNo));
+    async Task<byte[]?> IBroadcastSessionGrain.GetSegment(string rendition, long seqNo) =>
+        _playlist.Contains(rendition, seqNo) ? await SegmentGrain(seqNo).GetRendition(rendition) : null;
 
     Task<IReadOnlyList<string>> IBroadcastSessionGrain.GetSuspendedOrchestrators() => Task.FromResult(state.State.Suspender.SuspendedOrchestrators());
+
+    Task<BroadcastSessionStatus> IBroadcastSessionGrain.GetStatus() =>
+        Task.FromResult(new BroadcastSessionStatus(_current?.Key, _current?.Balance.Credit ?? BigRational.Zero, _playlist.SeqNos));
+
+    private IHlsSegmentGrain SegmentGrain(long seqNo) => GrainFactory.GetGrain<IHlsSegmentGrain>(HlsSegmentGrain.Key(this.GetPrimaryKeyString(), seqNo));
 
     /// <summary>
     /// go-livepeer's <c>selectSession</c> with a <c>MinLSSelector</c>: reuse the session while its latency score is good,
@@ -186,6 +193,7 @@ public sealed class BroadcastSessionGrain(
         state.State.Orchestrator = _current?.Key;
         state.State.Info = _current?.Info.ToByteArray();
         state.State.InitialPrice = _current?.InitialPrice;
+        state.State.Credit = _current?.Balance.Credit ?? BigRational.Zero;
         return state.WriteStateAsync();
     }
 
@@ -250,9 +258,37 @@ public sealed class BroadcastSessionGrain(
             [.. profiles.Select((p, i) => new Rendition(p.Name, p.Width, p.Height, segments[i].Pixels, renditions[i]))]);
         session.Balance.Settle(staged, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
         session.LatencyScore = Stopwatch.GetElapsedTime(started).TotalSeconds / Math.Max(1.5, duration.TotalSeconds);
-        if (segment.Format == SegmentFormat.MpegTs)
-            _playlist.Add(transcoded, profiles);
+        await KeepAsync(transcoded, segment.Format, profiles);
         return TranscodeOutcome.Success(transcoded);
+    }
+
+    /// <summary>
+    /// Makes the segment's outcome durable before it is answered: its renditions in their own grain first, then the
+    /// window's index and the credit in one write of this session's state, then the segments that left the window
+    /// are cleared. A crash between the writes leaves at most an unlisted segment's renditions behind, never a listed
+    /// segment without them. A failed write fails the push, which the gateway's caller retries.
+    /// </summary>
+    private async Task KeepAsync(TranscodedSegment transcoded, SegmentFormat format, IReadOnlyList<VideoProfile> profiles)
+    {
+        IReadOnlyList<long> evicted = [];
+        if (format == SegmentFormat.MpegTs)
+        {
+            await SegmentGrain(transcoded.SeqNo).Store(transcoded);
+            evicted = _playlist.Add(transcoded, profiles);
+        }
+        await PersistAsync();
+        foreach (var seqNo in evicted)
+        {
+            try
+            {
+                await SegmentGrain(seqNo).Clear();
+            }
+            catch (Exception e)
+            {
+                // Only storage is lost: the segment is no longer listed, so it is never served.
+                logger.LogWarning("Clearing HLS segment {ManifestId}/{SeqNo} failed: {Error}", this.GetPrimaryKeyString(), seqNo, e.Message);
+            }
+        }
     }
 
     private async Task<OrchestratorInfo> RefreshAsync(Uri orchestrator, Capabilities job)

@@ -58,7 +58,7 @@ public static class SoakBenchmark
             Summarize("LOH", samples.Select(s => (s.Seconds, s.Loh)).ToList());
             var failed = pushes.SelectMany(p => p.Results).Where(r => r.Status != HttpStatusCode.OK).ToList();
             Console.WriteLine($"segments: {pushes.Sum(p => p.Results.Count)} pushed, {failed.Count} failed");
-            foreach (var (seqNo, status, body) in failed.Take(5))
+            foreach (var (seqNo, status, body, _) in failed.Take(5))
                 Console.WriteLine($"  segment {seqNo}: {(int)status} {body[..Math.Min(body.Length, 200)]}");
             if (failed.Count > 0 || !node.IsRunning)
                 Environment.ExitCode = 1;
