@@ -19,7 +19,7 @@ public sealed class OrchestratorRpcService(OrchestratorWire orchestrator) : Net.
         var check = EthSignature.VerifyPersonalKeccak(WireSignatures.OrchestratorRequestMessage(gateway), request.Sig.Span, gateway);
         if (check != SignatureCheck.Valid)
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"invalid sig: {check.Describe()}"));
-        var (info, error, hasCapacity) = await orchestrator.InfoAsync(gateway, keepToken: null);
+        var (info, error, hasCapacity) = await orchestrator.InfoAsync(gateway, keepToken: null, request.Capabilities);
         if (!hasCapacity)
             throw new RpcException(new Status(StatusCode.ResourceExhausted, "OrchestratorCapped"));
         return info ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, error!));

@@ -130,7 +130,7 @@ public static class SegmentApi
         {
             result.Error = outcome.Error?.Message ?? "transcode failed";
         }
-        var (info, infoError, _) = await orchestrator.InfoAsync(sender, segData.AuthToken);
+        var (info, infoError, _) = await orchestrator.InfoAsync(sender, segData.AuthToken, segData.Capabilities);
         if (info is not null)
             result.Info = info;
         else

@@ -36,6 +36,9 @@ public static class AIPipelines
     /// <summary>go-livepeer's capability number of the pipeline (27 = Text to image … 36 = Text to speech).</summary>
     public static int Capability(string pipeline) => Known[pipeline].Capability;
 
+    /// <summary>The pipeline of go-livepeer's capability number; null for a capability that is no AI pipeline.</summary>
+    public static string? PipelineOf(int capability) => Known.FirstOrDefault(k => k.Value.Capability == capability).Key;
+
     /// <summary>The model a request that names none (or names <c>""</c>) is sent to.</summary>
     public static string ModelOrDefault(string pipeline, string? modelId) =>
         string.IsNullOrEmpty(modelId) ? Known[pipeline].DefaultModel : modelId;

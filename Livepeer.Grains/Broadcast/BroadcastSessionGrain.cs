@@ -45,13 +45,36 @@ public sealed class BroadcastSessionGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _playlist = new HlsPlaylist(this.GetPrimaryKeyString());
+        _playlist = new HlsPlaylist(this.GetPrimaryKeyString(), state.State.Window);
         if (state.State is { Orchestrator: { } uri, Info: { } info })
         {
-            _current = new GatewaySession(new OrchestratorCandidate(new Uri(uri), 1.0, BigInteger.Zero), OrchestratorInfo.Parser.ParseFrom(info), state.State.InitialPrice);
+            _current = new GatewaySession(new OrchestratorCandidate(new Uri(uri), 1.0, BigInteger.Zero), OrchestratorInfo.Parser.ParseFrom(info),
+                state.State.InitialPrice, state.State.Credit);
             _sessions[_current.Key] = _current;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// go-livepeer's stream cleanup (<c>BroadcastSessionsManager.cleanup</c>): when the stream goes (its grain is
+    /// collected after the stream went idle, or the silo stops), every orchestrator session it holds is torn down with
+    /// <c>EndTranscodingSession</c> and its auth token, so each orchestrator frees the slot now instead of after its
+    /// 70 s idle timeout. As in go, a failed teardown is only logged: the orchestrator's timeout still frees the slot.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_sessions.Values.Where(s => s.Info.AuthToken is not null).Select(async session =>
+        {
+            try
+            {
+                await orchestrators.Client.EndTranscodingSessionAsync(session.Transcoder, session.Info.AuthToken, cancellationToken);
+            }
+            catch (Exception e) when (e is Grpc.Core.RpcException or HttpRequestException or OperationCanceledException)
+            {
+                logger.LogInformation("Ending session {SessionId} at {Orchestrator}: {Error}", session.Info.AuthToken.SessionId, session.Key, e.Message);
+            }
+        }));
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
@@ -85,9 +108,15 @@ public sealed class BroadcastSessionGrain(
 
     Task<string?> IBroadcastSessionGrain.GetMediaPlaylist(string rendition) => Task.FromResult(_playlist.Media(rendition));
 
-    Task<byte[]?> IBroadcastSessionGrain.GetSegment(string rendition, long seqNo) => Task.FromResult(_playlist.Segment(rendition, seqNo));
+    async Task<byte[]?> IBroadcastSessionGrain.GetSegment(string rendition, long seqNo) =>
+        _playlist.Contains(rendition, seqNo) ? await SegmentGrain(seqNo).GetRendition(rendition) : null;
 
     Task<IReadOnlyList<string>> IBroadcastSessionGrain.GetSuspendedOrchestrators() => Task.FromResult(state.State.Suspender.SuspendedOrchestrators());
+
+    Task<BroadcastSessionStatus> IBroadcastSessionGrain.GetStatus() =>
+        Task.FromResult(new BroadcastSessionStatus(_current?.Key, _current?.Balance.Credit ?? BigRational.Zero, _playlist.SeqNos));
+
+    private IHlsSegmentGrain SegmentGrain(long seqNo) => GrainFactory.GetGrain<IHlsSegmentGrain>(HlsSegmentGrain.Key(this.GetPrimaryKeyString(), seqNo));
 
     /// <summary>
     /// go-livepeer's <c>selectSession</c> with a <c>MinLSSelector</c>: reuse the session while its latency score is good,
@@ -167,6 +196,7 @@ public sealed class BroadcastSessionGrain(
         state.State.Orchestrator = _current?.Key;
         state.State.Info = _current?.Info.ToByteArray();
         state.State.InitialPrice = _current?.InitialPrice;
+        state.State.Credit = _current?.Balance.Credit ?? BigRational.Zero;
         return state.WriteStateAsync();
     }
 
@@ -241,12 +271,38 @@ public sealed class BroadcastSessionGrain(
             [.. profiles.Select((p, i) => new Rendition(p.Name, p.Width, p.Height, segments[i].Pixels, renditions[i]))]);
         session.Balance.Settle(staged, new BigRational(transcoded.TotalPixels, 1) * price.PricePerPixel);
         session.LatencyScore = Stopwatch.GetElapsedTime(started).TotalSeconds / Math.Max(1.5, duration.TotalSeconds);
-        if (segment.Format == SegmentFormat.MpegTs)
-        {
-            using var playlist = GatewayTracing.Start(GatewayTracing.Playlist);
-            _playlist.Add(transcoded, profiles);
-        }
+        using (GatewayTracing.Start(GatewayTracing.Playlist))
+            await KeepAsync(transcoded, segment.Format, profiles);
         return TranscodeOutcome.Success(transcoded);
+    }
+
+    /// <summary>
+    /// Makes the segment's outcome durable before it is answered: its renditions in their own grain first, then the
+    /// window's index and the credit in one write of this session's state, then the segments that left the window
+    /// are cleared. A crash between the writes leaves at most an unlisted segment's renditions behind, never a listed
+    /// segment without them. A failed write fails the push, which the gateway's caller retries.
+    /// </summary>
+    private async Task KeepAsync(TranscodedSegment transcoded, SegmentFormat format, IReadOnlyList<VideoProfile> profiles)
+    {
+        IReadOnlyList<long> evicted = [];
+        if (format == SegmentFormat.MpegTs)
+        {
+            await SegmentGrain(transcoded.SeqNo).Store(transcoded);
+            evicted = _playlist.Add(transcoded, profiles);
+        }
+        await PersistAsync();
+        foreach (var seqNo in evicted)
+        {
+            try
+            {
+                await SegmentGrain(seqNo).Clear();
+            }
+            catch (Exception e)
+            {
+                // Only storage is lost: the segment is no longer listed, so it is never served.
+                logger.LogWarning("Clearing HLS segment {ManifestId}/{SeqNo} failed: {Error}", this.GetPrimaryKeyString(), seqNo, e.Message);
+            }
+        }
     }
 
     private async Task<OrchestratorInfo> RefreshAsync(Uri orchestrator, Capabilities job)

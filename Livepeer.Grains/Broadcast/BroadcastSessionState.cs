@@ -5,8 +5,9 @@ namespace Livepeer.Broadcast;
 
 /// <summary>
 /// What a broadcast session keeps across the loss of its silo: the orchestrator it uses (URI, last
-/// <c>OrchestratorInfo</c> as protobuf, starting price) and its suspensions. Credit and the HLS window are not kept:
-/// a new activation starts a new payment session with the same orchestrator.
+/// <c>OrchestratorInfo</c> as protobuf, starting price), the credit it holds there, its suspensions and the index of
+/// its HLS window (the window's rendition bytes are in one <see cref="IHlsSegmentGrain"/> per segment). A new
+/// activation goes on with the same orchestrator, credit and window; the ticket sender keeps its own nonces.
 /// </summary>
 [GenerateSerializer]
 public sealed class BroadcastSessionState
@@ -18,4 +19,9 @@ public sealed class BroadcastSessionState
     [Id(2)] public PriceInfo? InitialPrice { get; set; }
 
     [Id(3)] public Suspender Suspender { get; set; } = new();
+
+    /// <summary>The gateway's credit at <see cref="Orchestrator"/>, as of the last settled segment.</summary>
+    [Id(4)] public BigRational Credit { get; set; }
+
+    [Id(5)] public HlsWindowState Window { get; set; } = new();
 }

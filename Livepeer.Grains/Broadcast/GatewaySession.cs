@@ -8,7 +8,8 @@ namespace Livepeer.Broadcast;
 /// The gateway's session with one orchestrator (go-livepeer's <c>BroadcastSession</c>): its latest
 /// <c>OrchestratorInfo</c>, the price it started at, the credit there, and its last latency score.
 /// </summary>
-public sealed class GatewaySession(OrchestratorCandidate candidate, OrchestratorInfo info, Payments.PriceInfo? initialPrice = null)
+/// <param name="credit">The credit held there when the session was last saved; zero for a new session.</param>
+public sealed class GatewaySession(OrchestratorCandidate candidate, OrchestratorInfo info, Payments.PriceInfo? initialPrice = null, BigRational credit = default)
 {
     /// <summary>go-livepeer's <c>priceIncreaseThreshold</c>: a session pays at most twice its starting price.</summary>
     public const int PriceIncreaseThreshold = 2;
@@ -33,7 +34,7 @@ public sealed class GatewaySession(OrchestratorCandidate candidate, Orchestrator
 
     public Payments.PriceInfo InitialPrice { get; } = initialPrice ?? WireConvert.FromWire(info.PriceInfo);
 
-    public GatewayBalance Balance { get; private set; } = new();
+    public GatewayBalance Balance { get; } = new(credit);
 
     /// <summary>Round trip ÷ max(1.5 s, segment duration) of the last segment; null before the first.</summary>
     public double? LatencyScore { get; set; }

@@ -8,29 +8,39 @@ namespace Livepeer.Broadcast;
 /// The sliding HLS window of one stream: the last <c>window</c> transcoded segments of every rendition, rendered as
 /// go-livepeer's master playlist (<c>/stream/{manifestID}.m3u8</c>) and media playlists
 /// (<c>/stream/{manifestID}/{rendition}.m3u8</c>, segments at <c>{rendition}/{seq}.ts</c>; see shared spec: network.md §15.2).
+/// It works on <see cref="HlsWindowState"/>, the durable index; the segments' bytes are kept elsewhere.
 /// </summary>
-public sealed class HlsPlaylist(string manifestId, int window = HlsPlaylist.DefaultWindow)
+public sealed class HlsPlaylist(string manifestId, HlsWindowState? state = null, int window = HlsPlaylist.DefaultWindow)
 {
     public const int DefaultWindow = 10;
 
-    private readonly SortedDictionary<long, TranscodedSegment> _segments = [];
-    private IReadOnlyList<RenditionInfo> _renditions = [];
+    private readonly HlsWindowState _state = state ?? new HlsWindowState();
 
-    /// <summary>Adds a segment (in any order); the oldest fall out of the window.</summary>
-    public void Add(TranscodedSegment segment, IReadOnlyList<VideoProfile> profiles)
+    public HlsWindowState State => _state;
+
+    /// <summary>Adds a segment (in any order, again after a retry); returns the segments that fell out of the window.</summary>
+    public IReadOnlyList<long> Add(TranscodedSegment segment, IReadOnlyList<VideoProfile> profiles)
     {
-        _segments[segment.SeqNo] = segment;
-        while (_segments.Count > window)
-            _segments.Remove(_segments.Keys.First());
-        _renditions = profiles.Select(p => new RenditionInfo(p.Name, p.Width, p.Height, p.Bitrate)).ToList();
+        var segments = _state.Segments;
+        segments.RemoveAll(s => s.SeqNo == segment.SeqNo);
+        var entry = new HlsWindowSegment(segment.SeqNo, segment.Duration, [.. segment.Renditions.Select(r => r.ProfileName)]);
+        var at = segments.FindIndex(s => s.SeqNo > segment.SeqNo);
+        segments.Insert(at < 0 ? segments.Count : at, entry);
+        var evicted = segments.Take(Math.Max(0, segments.Count - window)).Select(s => s.SeqNo).ToList();
+        segments.RemoveRange(0, evicted.Count);
+        _state.Renditions = [.. profiles.Select(p => new HlsRendition(p.Name, p.Width, p.Height, p.Bitrate))];
+        return evicted;
     }
 
-    public bool IsEmpty => _segments.Count == 0;
+    public bool IsEmpty => _state.Segments.Count == 0;
+
+    /// <summary>The listed sequence numbers, oldest first.</summary>
+    public IReadOnlyList<long> SeqNos => [.. _state.Segments.Select(s => s.SeqNo)];
 
     public string Master()
     {
         var text = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n");
-        foreach (var r in _renditions)
+        foreach (var r in _state.Renditions)
         {
             text.Append(CultureInfo.InvariantCulture, $"#EXT-X-STREAM-INF:PROGRAM-ID=0,BANDWIDTH={r.Bitrate},RESOLUTION={r.Width}x{r.Height}\n");
             text.Append(CultureInfo.InvariantCulture, $"{manifestId}/{r.Name}.m3u8\n");
@@ -41,9 +51,9 @@ public sealed class HlsPlaylist(string manifestId, int window = HlsPlaylist.Defa
     /// <summary>The media playlist of one rendition, or null if the stream has no such rendition.</summary>
     public string? Media(string rendition)
     {
-        if (!_renditions.Any(r => r.Name == rendition))
+        if (!_state.Renditions.Any(r => r.Name == rendition))
             return null;
-        var entries = _segments.Values.Where(s => s.Renditions.Any(r => r.ProfileName == rendition)).ToList();
+        var entries = _state.Segments.Where(s => s.Renditions.Contains(rendition)).ToList();
         var target = entries.Count == 0 ? 2 : (int)Math.Ceiling(entries.Max(s => s.Duration.TotalSeconds));
         var text = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n");
         text.Append(CultureInfo.InvariantCulture, $"#EXT-X-TARGETDURATION:{target}\n");
@@ -56,11 +66,7 @@ public sealed class HlsPlaylist(string manifestId, int window = HlsPlaylist.Defa
         return text.ToString();
     }
 
-    /// <summary>The bytes of one rendition segment still in the window, or null.</summary>
-    public byte[]? Segment(string rendition, long seqNo) =>
-        _segments.TryGetValue(seqNo, out var segment)
-            ? segment.Renditions.FirstOrDefault(r => r.ProfileName == rendition)?.Data
-            : null;
-
-    private sealed record RenditionInfo(string Name, int Width, int Height, int Bitrate);
+    /// <summary>Whether the window lists this rendition of this segment (whose bytes can then be served).</summary>
+    public bool Contains(string rendition, long seqNo) =>
+        _state.Segments.Any(s => s.SeqNo == seqNo && s.Renditions.Contains(rendition));
 }

@@ -1,3 +1,4 @@
+using Livepeer.Payments;
 using Livepeer.Transcoding;
 using Orleans.Concurrency;
 
@@ -27,4 +28,17 @@ public interface IBroadcastSessionGrain : IGrainWithStringKey
     /// <summary>The orchestrators this stream has suspended for failing it (a bad signature, an error, a timeout).</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> GetSuspendedOrchestrators();
+
+    /// <summary>The session's orchestrator, its credit there and the segments its HLS window lists.</summary>
+    [AlwaysInterleave]
+    Task<BroadcastSessionStatus> GetStatus();
 }
+
+/// <param name="Orchestrator">The orchestrator in use, or null before the first segment.</param>
+/// <param name="Credit">The gateway's credit at that orchestrator (go-livepeer's session balance).</param>
+/// <param name="Window">The sequence numbers the HLS window lists, oldest first.</param>
+[GenerateSerializer, Immutable]
+public sealed record BroadcastSessionStatus(
+    [property: Id(0)] string? Orchestrator,
+    [property: Id(1)] BigRational Credit,
+    [property: Id(2)] IReadOnlyList<long> Window);

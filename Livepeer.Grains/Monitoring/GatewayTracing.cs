@@ -5,7 +5,8 @@ namespace Livepeer.Monitoring;
 /// <summary>
 /// The gateway's per-segment spans on the <c>Livepeer.Gateway</c> activity source, so that a tracer (OpenTelemetry, or
 /// <c>bench wire</c>'s listener) sees where a segment's time goes at the gateway: session selection, refresh, tickets,
-/// credentials, the orchestrator's <c>POST /segment</c>, rendition downloads, the signature check and the playlist.
+/// credentials, the orchestrator's <c>POST /segment</c>, rendition downloads, the signature check, and the playlist
+/// (the durable HLS window: renditions and session state written before the push is answered).
 /// Without a listener <see cref="Start"/> returns null and costs next to nothing.
 /// </summary>
 public static class GatewayTracing

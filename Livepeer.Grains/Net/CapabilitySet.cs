@@ -26,20 +26,43 @@ public static class CapabilitySet
 {
     public const string Version = "0.9.1";
 
-    /// <summary>What this orchestrator sells: H.264 in MPEG-TS or MP4 with any profile and GOP; auth tokens required.</summary>
-    public static Capabilities Orchestrator()
+    /// <summary>
+    /// What this orchestrator sells: H.264 in the given containers (both when none is given) with any profile and GOP;
+    /// auth tokens required.
+    /// </summary>
+    public static Capabilities Orchestrator(IReadOnlyCollection<SegmentFormat>? formats = null)
     {
-        var caps = Build(Capability.H264, Capability.MpegTs, Capability.Mp4, Capability.FractionalFramerates, Capability.StorageDirect,
+        formats ??= [SegmentFormat.MpegTs, SegmentFormat.Mp4];
+        var caps = Build([Capability.H264, .. formats.Select(FormatCapability), Capability.FractionalFramerates, Capability.StorageDirect,
             Capability.ProfileH264Baseline, Capability.ProfileH264Main, Capability.ProfileH264High, Capability.ProfileH264ConstrainedHigh,
-            Capability.Gop, Capability.AuthToken);
+            Capability.Gop, Capability.AuthToken]);
         caps.Mandatories.Add(Bits([Capability.AuthToken]));
         return caps;
+    }
+
+    /// <summary>
+    /// Parses <c>Node:SegmentFormats</c>: a comma-separated list of <c>mpegts</c> and <c>mp4</c> (case-insensitive);
+    /// an unknown or empty list is a configuration error with the value in its message.
+    /// </summary>
+    public static IReadOnlyCollection<SegmentFormat> ParseFormats(string value)
+    {
+        var formats = new HashSet<SegmentFormat>();
+        foreach (var name in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            formats.Add(name.ToLowerInvariant() switch
+            {
+                "mpegts" or "ts" => SegmentFormat.MpegTs,
+                "mp4" => SegmentFormat.Mp4,
+                _ => throw new ArgumentException($"segment format '{name}' in '{value}' is not mpegts or mp4", nameof(value)),
+            });
+        }
+        return formats.Count > 0 ? formats : throw new ArgumentException("no segment format given; expected mpegts, mp4 or both", nameof(value));
     }
 
     /// <summary>What a gateway's job needs (go-livepeer's <c>JobCapabilities</c>) for these profiles and format.</summary>
     public static Capabilities Job(IReadOnlyList<Transcoding.VideoProfile> profiles, SegmentFormat format)
     {
-        var needed = new List<Capability> { Capability.H264, Capability.AuthToken, format == SegmentFormat.Mp4 ? Capability.Mp4 : Capability.MpegTs };
+        var needed = new List<Capability> { Capability.H264, Capability.AuthToken, FormatCapability(format) };
         foreach (var profile in profiles)
         {
             needed.Add(profile.Profile switch
@@ -66,6 +89,8 @@ public static class CapabilitySet
         var mandatories = orchestrator?.Mandatories ?? [];
         return Contains(jobBits, mandatories) && Contains(orchestratorBits, jobBits);
     }
+
+    private static Capability FormatCapability(SegmentFormat format) => format == SegmentFormat.Mp4 ? Capability.Mp4 : Capability.MpegTs;
 
     private static Capabilities Legacy() => Build(Capability.H264, Capability.MpegTs, Capability.ProfileH264Baseline,
         Capability.ProfileH264Main, Capability.ProfileH264High, Capability.ProfileH264ConstrainedHigh, Capability.Gop);

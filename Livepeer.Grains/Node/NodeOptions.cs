@@ -71,6 +71,13 @@ public sealed class NodeOptions
     /// </summary>
     public string TranscodingOptions { get; set; } = "";
 
+    /// <summary>
+    /// The segment containers this orchestrator sells (<c>mpegts</c>, <c>mp4</c>; default both), advertised as the
+    /// MPEGTS and MP4 capabilities: an operator whose renditions go to players or storage that take only one leaves
+    /// the other out, and gateways then never send it such jobs (see shared spec: network.md §14).
+    /// </summary>
+    public string SegmentFormats { get; set; } = "mpegts,mp4";
+
     /// <summary>Transcode worker slots of the orchestrator: segments transcoded at once.</summary>
     public int TranscodeWorkers { get; set; } = 4;
 
@@ -106,6 +113,13 @@ public sealed class NodeOptions
 
     /// <summary>Gas price of the embedded ledger in wei, used for ticket face values.</summary>
     public string EmbeddedGasPrice { get; set; } = "100000000";
+
+    /// <summary>
+    /// How long an L1 block of the embedded ledger lasts (12 s, Ethereum's slot time). A development setting, as anvil's
+    /// <c>--block-time</c>: a shorter block lets ticket params expire, and winning tickets become redeemable, sooner.
+    /// Every node of one embedded ledger needs the same value.
+    /// </summary>
+    public TimeSpan EmbeddedBlockTime { get; set; } = TimeSpan.FromSeconds(12);
 
     /// <summary>Deposit the embedded ledger gives the node's gateway on first start, in wei.</summary>
     public string EmbeddedDeposit { get; set; } = "1000000000000000000";

@@ -12,8 +12,11 @@ namespace Livepeer.Orchestrator;
 /// </summary>
 public interface IOrchestratorGrain : IGrainWithStringKey
 {
-    /// <summary>Price, fresh ticket params for <paramref name="sender"/>, and whether a new session would be taken.</summary>
-    Task<OrchestratorInfo> GetOrchestratorInfo(EthAddress sender);
+    /// <summary>
+    /// Fresh ticket params for <paramref name="sender"/> at <paramref name="price"/> (the base price, or the sum of the
+    /// requested models' prices; see shared spec: network.md §4.2), and whether a new session would be taken.
+    /// </summary>
+    Task<OrchestratorInfo> GetOrchestratorInfo(EthAddress sender, PriceInfo price);
 
     /// <summary>
     /// Takes a session slot, then checks the payment in go-livepeer's order and the balance; a segment admitted must be

@@ -65,10 +65,9 @@ public sealed class OrchestratorGrain(
         return Task.CompletedTask;
     }
 
-    async Task<OrchestratorInfo> IOrchestratorGrain.GetOrchestratorInfo(EthAddress sender)
+    async Task<OrchestratorInfo> IOrchestratorGrain.GetOrchestratorInfo(EthAddress sender, PriceInfo price)
     {
         await RefreshSenderAsync(sender);
-        var price = payments.Price;
         var ticketParams = _recipient.TicketParams(sender, price);
         var hasCapacity = _capacity.HasRoomForNewSession();
         return ticketParams.IsSuccess
@@ -149,13 +148,14 @@ public sealed class OrchestratorGrain(
         {
             await RefreshSenderAsync(payment.Sender);
             var receipt = PaymentProcessor.Process(_recipient, _balances, manifest, payment, expectedPrice);
-            LivepeerMetrics.PaymentReceived(receipt.TicketsReceived, receipt.Credited, receipt.WinningTickets.Count, receipt.Error is not null);
             _stats.TicketsReceived += receipt.TicketsReceived;
             _stats.TicketsAccepted += receipt.TicketsAccepted;
             _stats.WinningTickets += receipt.WinningTickets.Count;
             // Winners are on disk before the payment is answered, whether or not the payment as a whole was accepted.
             if (receipt.WinningTickets.Count > 0)
                 await GrainFactory.GetGrain<IWinningTicketQueueGrain>(this.GetPrimaryKeyString()).Enqueue(receipt.WinningTickets);
+            // Counted once queued, so that winners received always equals winners redeemed plus those still queued.
+            LivepeerMetrics.PaymentReceived(receipt.TicketsReceived, receipt.Credited, receipt.WinningTickets.Count, receipt.Error is not null);
             if (receipt.Error is { } error)
                 return new SegmentAdmission(SegmentAdmissionStatus.PaymentRejected, error.Message);
         }

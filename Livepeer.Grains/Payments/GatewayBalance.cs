@@ -9,9 +9,10 @@ public readonly record struct StagedPayment(int NumTickets, BigRational NewCredi
 /// The gateway's credit at one orchestrator session (go-livepeer's <c>core.Balance</c>; see shared spec: payments.md §12.2):
 /// staging reserves the existing credit, decides the tickets to send, and the outcome settles it.
 /// </summary>
-public sealed class GatewayBalance
+/// <param name="credit">The credit a session had when it was last saved (a session grain activated afresh).</param>
+public sealed class GatewayBalance(BigRational credit = default)
 {
-    public BigRational Credit { get; private set; }
+    public BigRational Credit { get; private set; } = credit;
 
     /// <summary>Reserves the current credit and returns how many tickets of <paramref name="ev"/> cover <paramref name="fee"/>.</summary>
     public StagedPayment Stage(BigRational fee, BigRational ev)

@@ -5,18 +5,26 @@ using Livepeer.Payments;
 namespace Livepeer.Protocol;
 
 /// <summary>
-/// The embedded ledger's clock: L1 blocks advance every 12 s of wall time (Ethereum's slot time) and rounds are
-/// <c>roundLength</c> blocks, as on the real chain; every round counts as initialized. Block hashes are derived from
-/// the round number, so they are stable across restarts of the node.
+/// The embedded ledger's clock: L1 blocks advance every <c>blockTime</c> of wall time (by default 12 s, Ethereum's
+/// slot time; shorter in development, as anvil's <c>--block-time</c>) and rounds are <c>roundLength</c> blocks, as on
+/// the real chain; every round counts as initialized. Block hashes are derived from the round number, so they are
+/// stable across restarts of the node (with the same block time).
 /// </summary>
-public sealed class EmbeddedChainClock(TimeProvider time, long roundLength = EmbeddedChainClock.DefaultRoundLength) : ITimeManager
+public sealed class EmbeddedChainClock(TimeProvider time, long roundLength = EmbeddedChainClock.DefaultRoundLength, TimeSpan? blockTime = null) : ITimeManager
 {
     /// <summary>Arbitrum One's RoundsManager round length, in L1 blocks.</summary>
     public const long DefaultRoundLength = 5760;
 
-    public static readonly TimeSpan L1BlockTime = TimeSpan.FromSeconds(12);
+    /// <summary>Ethereum's slot time.</summary>
+    public static readonly TimeSpan DefaultBlockTime = TimeSpan.FromSeconds(12);
 
-    public long LastSeenL1Block => time.GetUtcNow().ToUnixTimeSeconds() / (long)L1BlockTime.TotalSeconds;
+    private readonly long _blockMilliseconds = (long)(blockTime ?? DefaultBlockTime).TotalMilliseconds is > 0 and var ms
+        ? ms
+        : throw new ArgumentOutOfRangeException(nameof(blockTime), blockTime, "an embedded L1 block lasts at least 1 ms");
+
+    public TimeSpan BlockTime => TimeSpan.FromMilliseconds(_blockMilliseconds);
+
+    public long LastSeenL1Block => time.GetUtcNow().ToUnixTimeMilliseconds() / _blockMilliseconds;
 
     public long LastInitializedRound => LastSeenL1Block / roundLength;
 

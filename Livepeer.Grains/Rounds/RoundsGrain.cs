@@ -28,8 +28,12 @@ public sealed class RoundsGrain(IOptions<NodeOptions> options, TimeProvider time
         return Task.CompletedTask;
     }
 
-    async Task IRoundsGrain.Start() =>
-        await this.RegisterOrUpdateReminder(BlockReminder, EmbeddedChainClock.L1BlockTime, EmbeddedChainClock.L1BlockTime);
+    async Task IRoundsGrain.Start()
+    {
+        // One tick per L1 block: the chain's 12 s, or the embedded ledger's block time.
+        var block = _rounds is null ? options.Value.EmbeddedBlockTime : EmbeddedChainClock.DefaultBlockTime;
+        await this.RegisterOrUpdateReminder(BlockReminder, block, block);
+    }
 
     Task<RedemptionReport> IRoundsGrain.OnBlock() => OnBlockAsync();
 

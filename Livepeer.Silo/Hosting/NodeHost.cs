@@ -48,6 +48,7 @@ public static class NodeHost
         ["--pricePerUnit"] = "Node:PricePerUnit",
         ["--pixelsPerUnit"] = "Node:PixelsPerUnit",
         ["--maxSessions"] = "Node:MaxSessions",
+        ["--segmentFormats"] = "Node:SegmentFormats",
         ["--maxSessionsPerGpu"] = "Node:MaxSessionsPerGpu",
         ["--aiModelsDir"] = "Node:AIModelsDir",
         ["--cluster"] = "Node:Cluster",
@@ -84,6 +85,8 @@ public static class NodeHost
         var gateway = ParseEndpoint(node.HttpAddress, "HttpAddress");
         var serviceUri = node.ServiceUri;
         var service = ParseEndpoint(serviceUri.Authority, "ServiceAddress");
+        if (node.RunsOrchestrator)
+            Net.CapabilitySet.ParseFormats(node.SegmentFormats); // a bad list stops the start, not the first GetOrchestrator
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (servesHttp)

@@ -26,7 +26,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NodePayments>();
         if (chain is null)
-            services.AddEmbeddedLedger(fundsGateway: roles.Contains(SiloRoles.Gateway));
+            services.AddEmbeddedLedger(node, fundsGateway: roles.Contains(SiloRoles.Gateway));
         else
             services.AddEthereumLedger(chain);
         services.AddSingleton<IFrameScaler>(sp =>
@@ -43,7 +43,9 @@ internal static class ServiceCollectionExtensions
             () => sp.GetRequiredService<TranscodingLadder>().Profiles,
             sp.GetRequiredService<ILogger<SelectedTranscoder>>()));
         services.AddSingleton<ISegmentTranscoder>(sp => sp.GetRequiredService<SelectedTranscoder>());
-        services.AddHostedService<TranscodeEngineStartup>();
+        // Only a worker silo transcodes: the others skip the start-up measurement, which takes every core for seconds.
+        if (roles.Overlaps([SiloRoles.GpuWorker, SiloRoles.CpuWorker]))
+            services.AddHostedService<TranscodeEngineStartup>();
         services.AddSingleton<TranscodingLadder>();
         if (node.RunsOrchestrator)
         {
@@ -64,9 +66,9 @@ internal static class ServiceCollectionExtensions
         return services;
     }
 
-    private static void AddEmbeddedLedger(this IServiceCollection services, bool fundsGateway)
+    private static void AddEmbeddedLedger(this IServiceCollection services, NodeOptions node, bool fundsGateway)
     {
-        services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITimeManager>(sp => new EmbeddedChainClock(sp.GetRequiredService<TimeProvider>(), blockTime: node.EmbeddedBlockTime));
         services.AddSingleton<IGasPriceMonitor>(sp => new FixedGasPrice(sp.GetRequiredService<NodePayments>().EmbeddedGasPrice));
         services.AddSingleton<EmbeddedLedger>();
         services.AddSingleton<ILedger>(sp => sp.GetRequiredService<EmbeddedLedger>());

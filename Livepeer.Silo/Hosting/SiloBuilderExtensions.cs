@@ -50,7 +50,7 @@ internal static class SiloBuilderExtensions
         silo.AddFileGrainStorageAsDefault(o => o.RootDirectory = Path.Combine(node.DataDirectory, "grains"));
         silo.AddMemoryGrainStorage(PubSubStore);
         silo.UseInMemoryReminderService();
-        silo.AddNodeReminderPeriod();
+        silo.AddNodeReminderPeriod(node);
         silo.AddSegmentStreams();
         silo.AddDashboard();
         return silo;
@@ -106,7 +106,7 @@ internal static class SiloBuilderExtensions
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         }
         silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
-        silo.AddNodeReminderPeriod();
+        silo.AddNodeReminderPeriod(node);
         silo.AddSegmentStreams();
         silo.AddDashboard();
         return silo;
@@ -119,9 +119,11 @@ internal static class SiloBuilderExtensions
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout =
             TimeSpan.FromTicks(Math.Max(node.TranscodeTimeout.Ticks, node.AIRunnerTimeout.Ticks * AIPipelineGrain.MaxAttempts)) + TimeSpan.FromSeconds(30));
 
-    private static void AddNodeReminderPeriod(this ISiloBuilder silo) =>
-        // The block reminder fires every 12 s (one L1 block); Orleans warns below one minute but honours it.
-        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = EmbeddedChainClock.L1BlockTime);
+    private static void AddNodeReminderPeriod(this ISiloBuilder silo, NodeOptions node) =>
+        // The block reminder fires every L1 block (12 s, or the embedded ledger's shorter development block time);
+        // Orleans warns below one minute but honours it.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod =
+            node.EmbeddedBlockTime < EmbeddedChainClock.DefaultBlockTime ? node.EmbeddedBlockTime : EmbeddedChainClock.DefaultBlockTime);
 
     /// <summary>
     /// Segments reach the workers over memory streams. Their queues are grains, so they span every silo of a cluster;

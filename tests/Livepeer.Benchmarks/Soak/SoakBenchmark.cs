@@ -31,21 +31,21 @@ public static class SoakBenchmark
             var count = (int)(TimeSpan.FromMinutes(minutes) / SegmentDuration);
             Console.WriteLine($"soak: {streams} stream(s) × {count} live-paced 640×360 2-s segments ({minutes} min) into node pid {node.ProcessId}; " +
                 $"cores: {Environment.ProcessorCount}; figures are noisy on a shared machine");
-            Console.WriteLine("  t (s)   RSS (MiB)   managed heap (MiB)   of which gen2 (MiB)   segments ok");
+            Console.WriteLine("  t (s)   RSS (MiB)   managed heap (MiB)   of which gen2 (MiB)   of which LOH (MiB)   segments ok");
 
             var pushes = Enumerable.Range(0, streams)
                 .Select(i => new LiveStream(http, node.HttpUrl, $"soak-{i}", segment, SegmentDuration))
                 .ToList();
             var running = Task.WhenAll(pushes.Select(p => p.PushAsync(count)));
-            var samples = new List<(double Seconds, double Rss, double Heap, double Gen2)>();
+            var samples = new List<(double Seconds, double Rss, double Heap, double Gen2, double Loh)>();
             var clock = Stopwatch.StartNew();
             while (true)
             {
                 var rss = ReadRssMiB(node.ProcessId);
-                var (heap, gen2) = await ReadManagedHeapMiBAsync(http, node.HttpUrl);
-                samples.Add((clock.Elapsed.TotalSeconds, rss, heap, gen2));
+                var (heap, gen2, loh) = await ReadManagedHeapMiBAsync(http, node.HttpUrl);
+                samples.Add((clock.Elapsed.TotalSeconds, rss, heap, gen2, loh));
                 var ok = pushes.Sum(p => p.Results.Count(r => r.Status == HttpStatusCode.OK));
-                Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:0}   {rss,9:0.0}   {heap,18:0.0}   {gen2,19:0.0}   {ok,11}");
+                Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:0}   {rss,9:0.0}   {heap,18:0.0}   {gen2,19:0.0}   {loh,18:0.0}   {ok,11}");
                 if (running.IsCompleted)
                     break;
                 await Task.WhenAny(running, Task.Delay(SampleInterval));
@@ -55,9 +55,10 @@ public static class SoakBenchmark
             Summarize("RSS", samples.Select(s => (s.Seconds, s.Rss)).ToList());
             Summarize("managed heap", samples.Select(s => (s.Seconds, s.Heap)).ToList());
             Summarize("gen2", samples.Select(s => (s.Seconds, s.Gen2)).ToList());
+            Summarize("LOH", samples.Select(s => (s.Seconds, s.Loh)).ToList());
             var failed = pushes.SelectMany(p => p.Results).Where(r => r.Status != HttpStatusCode.OK).ToList();
             Console.WriteLine($"segments: {pushes.Sum(p => p.Results.Count)} pushed, {failed.Count} failed");
-            foreach (var (seqNo, status, body) in failed.Take(5))
+            foreach (var (seqNo, status, body, _) in failed.Take(5))
                 Console.WriteLine($"  segment {seqNo}: {(int)status} {body[..Math.Min(body.Length, 200)]}");
             if (failed.Count > 0 || !node.IsRunning)
                 Environment.ExitCode = 1;
@@ -83,15 +84,17 @@ public static class SoakBenchmark
     }
 
     /// <summary>
-    /// The node's GC heap after its last collection, all generations and gen2 alone (the System.Runtime meter on its
-    /// <c>/metrics</c>): growth only in the young generations is garbage not yet collected, growth in gen2 is what lives on.
+    /// The node's GC heap after its last collection, all generations, gen2 alone and the large-object heap alone (the
+    /// System.Runtime meter on its <c>/metrics</c>): growth only in the young generations is garbage not yet collected,
+    /// growth in gen2 is what lives on; the LOH (segments and renditions above 85 KB) is only swept by gen2 collections,
+    /// so it holds dead segments until the GC's LOH budget runs out.
     /// </summary>
-    private static async Task<(double All, double Gen2)> ReadManagedHeapMiBAsync(HttpClient http, Uri node)
+    private static async Task<(double All, double Gen2, double Loh)> ReadManagedHeapMiBAsync(HttpClient http, Uri node)
     {
         const string Heap = "dotnet_gc_last_collection_heap_size_bytes";
         const double MiB = 1024.0 * 1024.0;
         var metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri(node, "/metrics")));
-        return (metrics.Sum(Heap) / MiB, metrics.Sum(Heap, "gc_heap_generation=\"gen2\"") / MiB);
+        return (metrics.Sum(Heap) / MiB, metrics.Sum(Heap, "gc_heap_generation=\"gen2\"") / MiB, metrics.Sum(Heap, "gc_heap_generation=\"loh\"") / MiB);
     }
 
     /// <summary>First, last, max and the least-squares slope in MiB per minute.</summary>

@@ -31,8 +31,9 @@ public sealed class HlsPlaylistTests
     public void Media_playlist_keeps_a_sliding_window_in_sequence_order()
     {
         var playlist = new HlsPlaylist("stream", window: 3);
+        var evicted = new List<long>();
         foreach (var seq in new long[] { 1, 0, 3, 2, 4 })
-            playlist.Add(Segment(seq, seq == 4 ? 2.5 : 2), Profiles);
+            evicted.AddRange(playlist.Add(Segment(seq, seq == 4 ? 2.5 : 2), Profiles));
 
         Assert.Equal("""
             #EXTM3U
@@ -47,8 +48,9 @@ public sealed class HlsPlaylistTests
             240p0/4.ts
 
             """.Replace("\r", ""), playlist.Media("240p0"));
-        Assert.Null(playlist.Segment("240p0", 1));
-        Assert.Equal([4], playlist.Segment("360p0", 4));
+        Assert.Equal([0, 1], evicted.Order());
+        Assert.False(playlist.Contains("240p0", 1));
+        Assert.True(playlist.Contains("360p0", 4));
     }
 
     [Fact]
@@ -59,6 +61,33 @@ public sealed class HlsPlaylistTests
         playlist.Add(Segment(0), Profiles);
 
         Assert.Null(playlist.Media("1080p"));
-        Assert.Null(playlist.Segment("1080p", 0));
+        Assert.False(playlist.Contains("1080p", 0));
+    }
+
+    [Fact]
+    public void A_segment_older_than_a_full_window_is_evicted_at_once_and_a_retried_one_is_listed_once()
+    {
+        var playlist = new HlsPlaylist("stream", window: 2);
+        playlist.Add(Segment(5), Profiles);
+        playlist.Add(Segment(6), Profiles);
+
+        Assert.Equal([1], playlist.Add(Segment(1), Profiles));
+        Assert.Empty(playlist.Add(Segment(6), Profiles));
+        Assert.Equal([5, 6], playlist.SeqNos);
+    }
+
+    [Fact]
+    public void The_window_renders_the_same_from_its_durable_state_after_a_serialization_round_trip()
+    {
+        var playlist = new HlsPlaylist("stream", window: 3);
+        foreach (var seq in new long[] { 0, 1, 2, 3 })
+            playlist.Add(Segment(seq), Profiles);
+
+        var copy = OrleansSerialization.RoundTrip(playlist.State);
+        var restored = new HlsPlaylist("stream", copy, window: 3);
+
+        Assert.Equal(playlist.Master(), restored.Master());
+        Assert.Equal(playlist.Media("240p0"), restored.Media("240p0"));
+        Assert.Equal([1, 2, 3], restored.SeqNos);
     }
 }

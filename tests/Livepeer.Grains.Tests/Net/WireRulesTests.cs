@@ -62,6 +62,18 @@ public sealed class WireRulesTests
     }
 
     [Fact]
+    public void An_orchestrator_selling_only_mpegts_takes_mpegts_jobs_and_not_mp4_ones()
+    {
+        var tsOnly = CapabilitySet.Orchestrator(CapabilitySet.ParseFormats("mpegts"));
+
+        Assert.True(CapabilitySet.IsCompatible(tsOnly, CapabilitySet.Job(VideoProfiles.BenchmarkLadder, SegmentFormat.MpegTs)));
+        Assert.False(CapabilitySet.IsCompatible(tsOnly, CapabilitySet.Job(VideoProfiles.BenchmarkLadder, SegmentFormat.Mp4)));
+        Assert.Equal(CapabilitySet.Orchestrator(), CapabilitySet.Orchestrator(CapabilitySet.ParseFormats(" MP4 , ts ")));
+        Assert.Contains("'mkv'", Assert.Throws<ArgumentException>(() => CapabilitySet.ParseFormats("mpegts,mkv")).Message);
+        Assert.Throws<ArgumentException>(() => CapabilitySet.ParseFormats(" , "));
+    }
+
+    [Fact]
     public void Video_profiles_round_trip_through_the_wire()
     {
         foreach (var profile in VideoProfiles.BenchmarkLadder)

@@ -23,6 +23,15 @@ public sealed class GatewayBalanceTests
         Assert.Equal(BigRational.Zero, new GatewayBalance().Credit);
     }
 
+    [Fact]
+    public void A_balance_restored_from_saved_credit_stages_against_it_as_the_original_would()
+    {
+        var original = WithCredit(R(7, 2));
+        var restored = new GatewayBalance(original.Credit);
+
+        Assert.Equal(original.Stage(fee: R(5), ev: R(1)), restored.Stage(fee: R(5), ev: R(1)));
+    }
+
     [Theory]
     [InlineData(25, 10, 3)] // fee above EV: ceil(25 / 10)
     [InlineData(30, 10, 3)] // an exact multiple needs no extra ticket

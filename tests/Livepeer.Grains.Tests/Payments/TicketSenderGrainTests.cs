@@ -116,7 +116,7 @@ public sealed class TicketSenderGrainTests(PaymentClusterFixture fixture) : ICla
         Assert.Equal([1u, 2u], AcceptedNonces(await CreateBatchAsync(ticketParams, 2)));
 
         // B keeps a one-block buffer: params expiring at the next block are as good as expired.
-        fixture.Time.Advance(EmbeddedChainClock.L1BlockTime * (ticketParams.ExpirationBlock - 1 - fixture.Clock.LastSeenL1Block));
+        fixture.Time.Advance(EmbeddedChainClock.DefaultBlockTime * (ticketParams.ExpirationBlock - 1 - fixture.Clock.LastSeenL1Block));
         Assert.Equal(ticketParams.ExpirationBlock - 1, fixture.Clock.LastSeenL1Block);
         var result = await Grain.CreateTicketBatch(ticketParams, 1);
 

@@ -12,7 +12,7 @@ public sealed class EmbeddedChainClockTests
     [Fact]
     public void Blocks_are_twelve_seconds_of_unix_time()
     {
-        Assert.Equal(TimeSpan.FromSeconds(12), EmbeddedChainClock.L1BlockTime);
+        Assert.Equal(TimeSpan.FromSeconds(12), EmbeddedChainClock.DefaultBlockTime);
         var time = At(12 * 1_000);
         var clock = new EmbeddedChainClock(time);
         Assert.Equal(1_000, clock.LastSeenL1Block);
@@ -28,6 +28,25 @@ public sealed class EmbeddedChainClockTests
     }
 
     [Fact]
+    public void A_development_block_time_makes_blocks_of_that_length()
+    {
+        var time = At(1_000);
+        var clock = new EmbeddedChainClock(time, roundLength: 10, blockTime: TimeSpan.FromMilliseconds(250));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), clock.BlockTime);
+        Assert.Equal(4_000, clock.LastSeenL1Block);
+        Assert.Equal(400, clock.LastInitializedRound);
+
+        time.Advance(TimeSpan.FromMilliseconds(249));
+        Assert.Equal(4_000, clock.LastSeenL1Block);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(4_001, clock.LastSeenL1Block);
+
+        time.Advance(TimeSpan.FromSeconds(10)); // 40 blocks: a ticket params' lifetime
+        Assert.Equal(4_041, clock.LastSeenL1Block);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmbeddedChainClock(time, blockTime: TimeSpan.Zero));
+    }
+
+    [Fact]
     public void The_default_round_is_Arbitrums_5760_blocks()
     {
         Assert.Equal(5_760, EmbeddedChainClock.DefaultRoundLength);
@@ -35,7 +54,7 @@ public sealed class EmbeddedChainClockTests
         var clock = new EmbeddedChainClock(time);
         Assert.Equal(9, clock.LastInitializedRound);
 
-        time.Advance(EmbeddedChainClock.L1BlockTime);
+        time.Advance(EmbeddedChainClock.DefaultBlockTime);
         Assert.Equal((5_760 * 10), clock.LastSeenL1Block);
         Assert.Equal(10, clock.LastInitializedRound);
     }
@@ -62,7 +81,7 @@ public sealed class EmbeddedChainClockTests
         Assert.Equal(EmbeddedChainClock.BlockHashForRound(10), clock.LastInitializedL1BlockHash);
         Assert.Equal(EmbeddedChainClock.BlockHashForRound(9), clock.PreLastInitializedL1BlockHash);
 
-        time.Advance(EmbeddedChainClock.L1BlockTime * 5);
+        time.Advance(EmbeddedChainClock.DefaultBlockTime * 5);
         Assert.Equal(EmbeddedChainClock.BlockHashForRound(11), clock.LastInitializedL1BlockHash);
         Assert.Equal(EmbeddedChainClock.BlockHashForRound(10), clock.PreLastInitializedL1BlockHash);
     }

@@ -20,6 +20,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         _name = name;
         _directory = directory;
+        DataDirectory = Path.Combine(directory, "data");
         Directory.CreateDirectory(directory);
         _arguments =
         [
@@ -30,11 +31,14 @@ public sealed class SiloProcess : IAsyncDisposable
             $"--serviceAddr=127.0.0.1:{ServicePort}",
             $"--siloPort={SiloPort}",
             $"--orleansGatewayPort={FreePorts.Next()}",
-            $"--dataDir={Path.Combine(directory, "data")}",
+            $"--dataDir={DataDirectory}",
             "--Node:LogFormat=json",
             .. extraArguments,
         ];
     }
+
+    /// <summary>The node's <c>--dataDir</c> (keys, and grain state of an embedded node).</summary>
+    public string DataDirectory { get; }
 
     public int HttpPort { get; } = FreePorts.Next();
 

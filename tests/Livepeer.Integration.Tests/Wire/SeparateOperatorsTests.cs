@@ -29,6 +29,9 @@ public sealed class SeparateOperatorsFixture : IAsyncLifetime
 
     public byte[] Segment { get; private set; } = [];
 
+    /// <summary>Switches every orchestrator node gets besides its own (e.g. a session cap).</summary>
+    public string[] OrchestratorArguments { get; init; } = [];
+
     public async Task InitializeAsync()
     {
         // The third orchestrator charges more than the gateway's max price: it must never get work.
@@ -44,7 +47,7 @@ public sealed class SeparateOperatorsFixture : IAsyncLifetime
         foreach (var price in prices)
         {
             var port = FreePorts.Next();
-            var app = await StartAsync("--orchestrator", $"--serviceAddr=127.0.0.1:{port}", $"--pricePerUnit={price}", "--transcodingOptions=P144p30fps16x9");
+            var app = await StartAsync(["--orchestrator", $"--serviceAddr=127.0.0.1:{port}", $"--pricePerUnit={price}", "--transcodingOptions=P144p30fps16x9", .. OrchestratorArguments]);
             Orchestrators.Add((app, port, app.Services.GetRequiredService<NodeKeys>().Orchestrator.Address.ToString()));
         }
     }
