@@ -79,6 +79,8 @@ public sealed class BroadcastSessionGrain(
 
     async Task<TranscodeOutcome> IBroadcastSessionGrain.PushSegment(SourceSegment segment)
     {
+        // Every log line of this segment, from any class on this path, carries the stream and segment (JSON logs' scopes).
+        using var scope = logger.BeginScope("{ManifestId}/{SeqNo}", segment.ManifestId, segment.SeqNo);
         using var span = GatewayTracing.StartSegment(segment.ManifestId, segment.SeqNo);
         var profiles = ladder.Profiles;
         var job = CapabilitySet.Job(profiles, segment.Format);
