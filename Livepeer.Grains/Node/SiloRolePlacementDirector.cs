@@ -7,7 +7,8 @@ namespace Livepeer.Node;
 
 /// <summary>
 /// Places a grain on a silo with one of the roles its <see cref="SiloRolePlacement"/> names: this silo when it
-/// qualifies (no hop), otherwise one at random. Roles are read from the silo's name in the membership snapshot
+/// qualifies (no hop), otherwise one at random; with <see cref="SiloRolePlacement.InRoleOrder"/>, only among the silos of
+/// the first of its roles that any silo has. Roles are read from the silo's name in the membership snapshot
 /// (<see cref="SiloRoles.SiloName"/>), which arrives with the silo itself; the silo metadata cache fills in only later.
 /// With no qualifying silo the activation fails and the caller retries.
 /// </summary>
@@ -15,10 +16,17 @@ internal sealed class SiloRolePlacementDirector(IClusterMembershipService member
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
-        var roles = ((SiloRolePlacement)strategy).Roles;
+        var placement = (SiloRolePlacement)strategy;
+        var roles = placement.Roles;
         var members = membership.CurrentSnapshot.Members;
-        var qualified = context.GetCompatibleSilos(target)
-            .Where(silo => members.TryGetValue(silo, out var member) && SiloRoles.FromSiloName(member.Name).Overlaps(roles))
+        var candidates = context.GetCompatibleSilos(target)
+            .Select(silo => (Silo: silo, Roles: members.TryGetValue(silo, out var member) ? SiloRoles.FromSiloName(member.Name) : new HashSet<string>()))
+            .Where(c => c.Roles.Overlaps(roles))
+            .ToList();
+        var qualified = (placement.InRoleOrder
+                ? roles.Select(role => candidates.Where(c => c.Roles.Contains(role)).ToList()).FirstOrDefault(group => group.Count > 0) ?? []
+                : candidates)
+            .Select(c => c.Silo)
             .ToList();
         if (qualified.Count == 0)
             throw new OrleansException($"no active silo has role {string.Join(" or ", roles)} for {target.GrainIdentity}");
@@ -45,6 +53,7 @@ public static class SiloRolesSiloBuilderExtensions
         silo.Services.AddPlacementDirector<GatewayPlacement, SiloRolePlacementDirector>();
         silo.Services.AddPlacementDirector<OrchestratorPlacement, SiloRolePlacementDirector>();
         silo.Services.AddPlacementDirector<WorkerPlacement, SiloRolePlacementDirector>();
+        silo.Services.AddPlacementDirector<LedgerPlacement, SiloRolePlacementDirector>();
         return silo;
     }
 }

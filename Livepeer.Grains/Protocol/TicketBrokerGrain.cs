@@ -10,6 +10,7 @@ namespace Livepeer.Protocol;
 /// clock's round (every round counts as initialized, with the clock's block hash), and the node's orchestrator is
 /// the active transcoder pool.
 /// </summary>
+[LedgerPlacement]
 public sealed class TicketBrokerGrain(
     [PersistentState("ticketBroker")] IPersistentState<TicketBrokerState> state,
     ITimeManager clock,
