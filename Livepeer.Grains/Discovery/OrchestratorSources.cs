@@ -35,29 +35,10 @@ public sealed class WebhookOrchestratorSource(HttpClient http, Uri webhook, Time
     public static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
 
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private IReadOnlyList<OrchestratorCandidate> _candidates = [];
-    private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
+    private readonly RefreshingCache<IReadOnlyList<OrchestratorCandidate>> _candidates = new(CacheDuration, time, []);
 
-    public async Task<IReadOnlyList<OrchestratorCandidate>> GetCandidatesAsync(CancellationToken cancellationToken)
-    {
-        if (time.GetUtcNow() - _fetchedAt < CacheDuration)
-            return _candidates;
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (time.GetUtcNow() - _fetchedAt >= CacheDuration)
-            {
-                _candidates = await FetchAsync(cancellationToken) ?? _candidates;
-                _fetchedAt = time.GetUtcNow();
-            }
-            return _candidates;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
+    public Task<IReadOnlyList<OrchestratorCandidate>> GetCandidatesAsync(CancellationToken cancellationToken) =>
+        _candidates.GetAsync(async (previous, ct) => await FetchAsync(ct) ?? previous, cancellationToken);
 
     private async Task<IReadOnlyList<OrchestratorCandidate>?> FetchAsync(CancellationToken cancellationToken)
     {

@@ -12,29 +12,10 @@ public sealed class TranscoderPoolReader(BondingManagerClient bonding, ServiceRe
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(1);
 
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private IReadOnlyList<PoolOrchestrator> _pool = [];
-    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+    private readonly RefreshingCache<IReadOnlyList<PoolOrchestrator>> _pool = new(CacheDuration, time, []);
 
-    public async Task<IReadOnlyList<PoolOrchestrator>> GetActivePoolAsync(CancellationToken cancellationToken)
-    {
-        if (time.GetUtcNow() - _readAt < CacheDuration)
-            return _pool;
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (time.GetUtcNow() - _readAt >= CacheDuration)
-            {
-                _pool = await ReadAsync(cancellationToken);
-                _readAt = time.GetUtcNow();
-            }
-            return _pool;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
+    public Task<IReadOnlyList<PoolOrchestrator>> GetActivePoolAsync(CancellationToken cancellationToken) =>
+        _pool.GetAsync((_, ct) => ReadAsync(ct), cancellationToken);
 
     private async Task<IReadOnlyList<PoolOrchestrator>> ReadAsync(CancellationToken cancellationToken)
     {
